@@ -1,0 +1,69 @@
+// The assembled server: one database, the services of every module, and the route table built
+// from their manifests. The command line and the tests both start from here.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "accounts/account_handlers.hpp"
+#include "accounts/account_service.hpp"
+#include "accounts/session_service.hpp"
+#include "audit/audit_log.hpp"
+#include "core/clock.hpp"
+#include "core/db/database.hpp"
+#include "core/db/migrator.hpp"
+#include "core/http/dispatcher.hpp"
+#include "core/http/metrics.hpp"
+#include "core/http/router.hpp"
+#include "core/module.hpp"
+#include "core/notify/notifier.hpp"
+
+namespace shequ::app {
+
+inline constexpr std::string_view kVersion = "0.1.0";
+
+struct ApplicationOptions {
+  std::string database_url = "sqlite://./data/shequ.db";
+  std::size_t pool_size = 8;
+  accounts::SessionPolicy sessions;
+  accounts::CookieSettings cookies;
+  const Clock* clock = nullptr;  // null: the system clock
+};
+
+class Application {
+ public:
+  explicit Application(ApplicationOptions options);
+
+  std::vector<db::AppliedMigration> Migrate();
+
+  db::Database& database() { return *database_; }
+  const http::Router& router() const { return router_; }
+  const http::PermissionTable& permissions() const { return permissions_; }
+  const http::Dispatcher& dispatcher() const { return *dispatcher_; }
+  http::Metrics& metrics() { return metrics_; }
+  notify::Notifier& notifier() { return notifier_; }
+  accounts::AccountService& accounts() { return *accounts_; }
+  accounts::SessionService& sessions() { return *sessions_; }
+  const audit::AuditLog& audit() const { return *audit_; }
+  const std::vector<ModuleManifest>& modules() const { return modules_; }
+
+ private:
+  ModuleManifest SystemManifest();
+
+  ApplicationOptions options_;
+  SystemClock system_clock_;
+  const Clock& clock_;
+  std::unique_ptr<db::Database> database_;
+  notify::Notifier notifier_;
+  http::Metrics metrics_;
+  std::unique_ptr<audit::AuditLog> audit_;
+  std::unique_ptr<accounts::AccountService> accounts_;
+  std::unique_ptr<accounts::SessionService> sessions_;
+  std::vector<ModuleManifest> modules_;
+  http::Router router_;
+  http::PermissionTable permissions_;
+  std::unique_ptr<http::Dispatcher> dispatcher_;
+};
+
+}  // namespace shequ::app

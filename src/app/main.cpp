@@ -1,0 +1,191 @@
+// shequ: the command line. serve, migrate, user add/list, demo.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "app/application.hpp"
+#include "app/demo_seed.hpp"
+#include "core/crypto/crypto.hpp"
+#include "core/errors/error.hpp"
+#include "core/http/http_server.hpp"
+#include "core/time_format.hpp"
+
+namespace {
+
+using shequ::app::Application;
+using shequ::app::ApplicationOptions;
+
+struct ListenAddress {
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+ListenAddress ParseListen(const std::string& text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT, got " + text);
+  ListenAddress address;
+  address.host = text.substr(0, colon);
+  try {
+    const int port = std::stoi(text.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    address.port = static_cast<std::uint16_t>(port);
+  } catch (const std::exception&) {
+    throw CLI::ValidationError("--listen", "port must be a number from 0 to 65535: " + text);
+  }
+  return address;
+}
+
+void PrintError(const shequ::Error& error) {
+  std::cerr << "error: " << shequ::InfoFor(error.code()).name << ": " << error.message() << " / "
+            << error.message_zh() << "\n";
+  for (const auto& detail : error.details()) std::cerr << "  " << detail.dump() << "\n";
+}
+
+int Serve(const std::string& db_url, const std::string& listen, std::size_t threads, const std::string& access_log,
+          bool secure_cookies, int idle_minutes, int lifetime_hours) {
+  const auto address = ParseListen(listen);
+  ApplicationOptions options;
+  options.database_url = db_url;
+  options.pool_size = threads + 4;
+  options.cookies.secure = secure_cookies;
+  options.sessions.idle_timeout = std::chrono::minutes(idle_minutes);
+  options.sessions.absolute_lifetime = std::chrono::hours(lifetime_hours);
+  Application app(options);
+  for (const auto& m : app.Migrate()) {
+    std::cerr << "{\"level\":\"info\",\"event\":\"migrated\",\"module\":\"" << m.module << "\",\"version\":" << m.version
+              << "}\n";
+  }
+  std::FILE* log_file = nullptr;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(nullptr, &std::fclose);
+  if (access_log == "stdout") {
+    log_file = stdout;
+  } else if (access_log == "stderr") {
+    log_file = stderr;
+  } else if (access_log != "off") {
+    owned.reset(std::fopen(access_log.c_str(), "a"));
+    if (!owned) throw std::runtime_error("cannot open access log " + access_log);
+    log_file = owned.get();
+  }
+  shequ::http::AccessLog log(log_file);
+  shequ::http::ServerOptions server_options;
+  server_options.host = address.host;
+  server_options.port = address.port;
+  server_options.threads = threads;
+  shequ::http::HttpServer server(server_options, app.dispatcher(), app.metrics(), log, app.notifier());
+  server.Run([&](std::uint16_t port) {
+    std::printf("{\"level\":\"info\",\"event\":\"listening\",\"address\":\"%s:%u\",\"database\":\"%s\"}\n",
+                address.host.c_str(), static_cast<unsigned>(port),
+                std::string(shequ::db::BackendName(app.database().backend())).c_str());
+    std::fflush(stdout);
+  });
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"shequ 社区网格化治理与服务平台 — community grid governance and service platform"};
+  cli.require_subcommand(1);
+  cli.set_version_flag("--version", std::string(shequ::app::kVersion));
+  std::string db_url = "sqlite://./data/shequ.db";
+  const auto add_db = [&db_url](CLI::App* command) {
+    command->add_option("--db", db_url, "Database URL: sqlite://PATH or postgresql://USER@HOST/NAME")
+        ->capture_default_str();
+  };
+
+  auto* serve = cli.add_subcommand("serve", "Run the HTTP server (applies pending migrations first)");
+  add_db(serve);
+  std::string listen = "127.0.0.1:8080";
+  std::size_t threads = 2;
+  std::string access_log = "stdout";
+  bool secure_cookies = false;
+  int idle_minutes = 30;
+  int lifetime_hours = 12;
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
+  serve->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  serve->add_option("--access-log", access_log, "stdout, stderr, off or a file path")->capture_default_str();
+  serve->add_flag("--secure-cookies", secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
+  serve->add_option("--session-idle-minutes", idle_minutes, "Sign out after this long without a request")
+      ->check(CLI::Range(1, 24 * 60))
+      ->capture_default_str();
+  serve->add_option("--session-hours", lifetime_hours, "Longest a session lasts")
+      ->check(CLI::Range(1, 24 * 30))
+      ->capture_default_str();
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
+  add_db(migrate);
+
+  auto* user = cli.add_subcommand("user", "Manage accounts from the server's console");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Create an account");
+  add_db(user_add);
+  shequ::accounts::NewUser new_user;
+  bool password_stdin = false;
+  bool generate_password = false;
+  user_add->add_option("--username", new_user.username, "Login name (a-z, 0-9, . _ -)")->required();
+  user_add->add_option("--display-name", new_user.display_name, "Name shown to others (e.g. 张三)");
+  user_add->add_option("--role", new_user.role, "admin, county, street, community, grid_worker, department, resident")
+      ->required();
+  user_add->add_option("--scope", new_user.scopes, "Region code the account may see (repeatable)");
+  auto* stdin_flag = user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
+  user_add->add_flag("--generate-password", generate_password, "Generate a password and print it once")
+      ->excludes(stdin_flag);
+  auto* user_list = user->add_subcommand("list", "List accounts");
+  add_db(user_list);
+
+  auto* demo = cli.add_subcommand("demo", "Load the demo data and create the demo administrator");
+  add_db(demo);
+
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    if (*serve) return Serve(db_url, listen, threads, access_log, secure_cookies, idle_minutes, lifetime_hours);
+
+    ApplicationOptions options;
+    options.database_url = db_url;
+    Application app(options);
+    const auto applied = app.Migrate();
+    if (*migrate) {
+      for (const auto& m : applied) std::cout << "applied " << m.module << "/" << m.name << "\n";
+      std::cout << (applied.empty() ? "schema is up to date\n" : "done\n");
+      return 0;
+    }
+    if (*user_add) {
+      if (generate_password) {
+        new_user.password = shequ::crypto::RandomPassword(16);
+      } else if (password_stdin) {
+        std::getline(std::cin, new_user.password);
+        if (!new_user.password.empty() && new_user.password.back() == '\r') new_user.password.pop_back();
+      } else {
+        std::cerr << "error: give --password-stdin or --generate-password (passwords never go on the command line)\n";
+        return 2;
+      }
+      const auto created = app.accounts().Create(nullptr, new_user);
+      std::cout << "created user " << created.username << " (id " << created.id << ", role "
+                << shequ::auth::RoleName(created.role) << ")\n";
+      if (generate_password) std::cout << "password (shown once): " << new_user.password << "\n";
+      return 0;
+    }
+    if (*user_list) {
+      std::printf("%-6s %-24s %-12s %-8s %s\n", "ID", "USERNAME", "ROLE", "STATUS", "SCOPES");
+      for (const auto& u : app.accounts().ListAll()) {
+        std::string scopes;
+        for (const auto& s : u.scopes) scopes += (scopes.empty() ? "" : ",") + s;
+        std::printf("%-6lld %-24s %-12s %-8s %s\n", static_cast<long long>(u.id), u.username.c_str(),
+                    std::string(shequ::auth::RoleName(u.role)).c_str(), u.disabled ? "disabled" : "active",
+                    u.role == shequ::auth::Role::kAdmin ? "(national)" : scopes.c_str());
+      }
+      return 0;
+    }
+    if (*demo) return shequ::app::LoadDemo(app, std::cout);
+  } catch (const shequ::Error& error) {
+    PrintError(error);
+    return 1;
+  } catch (const std::exception& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

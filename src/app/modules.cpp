@@ -1,0 +1,97 @@
+// The one list of modules, in dependency order. A module's manifest (src/<module>/module.cpp)
+// says what it brings: migrations, permissions, routes.
+#include "accounts/module.hpp"
+#include "app/application.hpp"
+#include "audit/module.hpp"
+#include "core/errors/error.hpp"
+#include "core/http/openapi.hpp"
+
+namespace shequ::app {
+
+Application::Application(ApplicationOptions options)
+    : options_(std::move(options)),
+      clock_(options_.clock != nullptr ? *options_.clock : system_clock_),
+      database_(db::Database::Open(options_.database_url, options_.pool_size)) {
+  audit_ = std::make_unique<audit::AuditLog>(*database_, clock_);
+  accounts_ = std::make_unique<accounts::AccountService>(*database_, clock_, *audit_, notifier_);
+  sessions_ =
+      std::make_unique<accounts::SessionService>(*database_, clock_, *audit_, notifier_, options_.sessions);
+
+  modules_.push_back(SystemManifest());
+  modules_.push_back(audit::Manifest(*audit_));
+  modules_.push_back(accounts::Manifest(*accounts_, *sessions_, options_.cookies, permissions_));
+
+  for (auto& module : modules_) {
+    for (const auto& grant : module.permissions) permissions_.Grant(grant.permission, grant.roles);
+    for (auto& route : module.routes) router_.Add(route);
+  }
+  dispatcher_ = std::make_unique<http::Dispatcher>(router_, permissions_, [this](const http::Request& request) {
+    return accounts::AuthenticateRequest(*sessions_, request);
+  });
+  // A refused attempt changes nothing but is still recorded (等保 2.0 安全审计).
+  dispatcher_->OnDenied([this](const http::Request& request, const auth::Principal& who, const http::Route& route) {
+    auto entry = audit::AuditLog::By(who, "access.denied", "route", route.pattern);
+    entry.result = audit::Outcome::kDenied;
+    entry.detail = {{"method", http::MethodName(request.method)}, {"path", request.path},
+                    {"permission", route.permission}};
+    audit_->RecordNow(entry);
+  });
+}
+
+std::vector<db::AppliedMigration> Application::Migrate() {
+  std::vector<db::ModuleMigrations> all;
+  for (const auto& module : modules_) {
+    if (!module.migrations.empty()) all.push_back({module.name, module.migrations});
+  }
+  return db::Migrator(*database_).Apply(all);
+}
+
+ModuleManifest Application::SystemManifest() {
+  using http::Method;
+  const nlohmann::json status = {
+      {"type", "object"}, {"required", {"status"}}, {"properties", {{"status", {{"type", "string"}}}}}};
+  return {
+      .name = "system",
+      .routes =
+          {
+              {.method = Method::kGet,
+               .pattern = "/healthz",
+               .permission = std::string(http::kPublic),
+               .handler = [](auto&) { return http::Json({{"status", "ok"}}); },
+               .doc = {.summary = "Liveness: the process answers", .tag = "system", .response_schema = status}},
+              {.method = Method::kGet,
+               .pattern = "/readyz",
+               .permission = std::string(http::kPublic),
+               .handler =
+                   [this](auto&) {
+                     database_->Read([](db::Connection& c) { c.Run("SELECT 1"); });
+                     return http::Json({{"status", "ok"}, {"database", db::BackendName(database_->backend())}});
+                   },
+               .doc = {.summary = "Readiness: the database answers", .tag = "system", .response_schema = status}},
+              {.method = Method::kGet,
+               .pattern = "/metrics",
+               .permission = std::string(http::kPublic),
+               .handler =
+                   [this](auto&) {
+                     http::Response response;
+                     response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+                     response.body = metrics_.RenderPrometheus();
+                     return response;
+                   },
+               .doc = {.summary = "Prometheus metrics: requests and latency by route and status",
+                       .tag = "system",
+                       .response_schema = {{"type", "string"}},
+                       .content_type = "text/plain"}},
+              {.method = Method::kGet,
+               .pattern = "/api/openapi.json",
+               .permission = std::string(http::kPublic),
+               .handler =
+                   [this](auto&) { return http::Json(http::BuildOpenApi(router_, permissions_, std::string(kVersion))); },
+               .doc = {.summary = "This OpenAPI 3 document",
+                       .tag = "system",
+                       .response_schema = {{"type", "object"}, {"required", {"openapi", "paths"}}}}},
+          },
+  };
+}
+
+}  // namespace shequ::app
