@@ -1,1 +1,92 @@
-// pending
+// The command line: help everywhere, clear failures, idempotent migrate and demo.
+#include <gtest/gtest.h>
+
+#include "support/server_process.hpp"
+#include "support/test_database.hpp"
+
+namespace shequ {
+namespace {
+
+using testing::RunShequ;
+
+TEST(Cli, EverySubcommandHasHelp) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"user", "--help"},
+           {"user", "add", "--help"}, {"user", "list", "--help"}, {"demo", "--help"}}) {
+    const auto result = RunShequ(args);
+    EXPECT_EQ(result.exit_code, 0) << args.front() << ": " << result.output;
+    EXPECT_NE(result.output.find("--"), std::string::npos) << result.output;
+  }
+  EXPECT_NE(RunShequ({"serve", "--help"}).output.find("--listen"), std::string::npos);
+}
+
+TEST(Cli, UnknownFlagsAndBadValuesFailWithAMessage) {
+  auto unknown = RunShequ({"serve", "--colour", "red"});
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_NE(unknown.output.find("--colour"), std::string::npos) << unknown.output;
+  auto no_command = RunShequ({});
+  EXPECT_NE(no_command.exit_code, 0);
+  auto threads = RunShequ({"serve", "--threads", "0"});
+  EXPECT_NE(threads.exit_code, 0);
+  auto listen = RunShequ({"serve", "--db", testing::FreshDatabaseUrl(), "--listen", "localhost"});
+  EXPECT_NE(listen.exit_code, 0);
+  EXPECT_NE(listen.output.find("HOST:PORT"), std::string::npos) << listen.output;
+  auto db = RunShequ({"migrate", "--db", "mysql://x"});
+  EXPECT_NE(db.exit_code, 0);
+  EXPECT_NE(db.output.find("sqlite://"), std::string::npos) << db.output;
+}
+
+TEST(Cli, MigrateIsIdempotent) {
+  const auto url = testing::FreshDatabaseUrl();
+  auto first = RunShequ({"migrate", "--db", url});
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("applied accounts/0001_create_accounts.sql"), std::string::npos) << first.output;
+  auto second = RunShequ({"migrate", "--db", url});
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_NE(second.output.find("schema is up to date"), std::string::npos) << second.output;
+}
+
+TEST(Cli, UserAddAndList) {
+  const auto url = testing::FreshDatabaseUrl();
+  auto added = RunShequ({"user", "add", "--db", url, "--username", "Grid01", "--role", "grid_worker", "--scope",
+                         "610921100001001", "--display-name", "张网格", "--password-stdin"},
+                        "Grid-Worker-2026\n");
+  ASSERT_EQ(added.exit_code, 0) << added.output;
+  EXPECT_NE(added.output.find("created user grid01"), std::string::npos) << added.output;
+  auto generated = RunShequ({"user", "add", "--db", url, "--username", "boss", "--role", "admin", "--generate-password"});
+  ASSERT_EQ(generated.exit_code, 0) << generated.output;
+  EXPECT_NE(generated.output.find("password (shown once): "), std::string::npos);
+  auto list = RunShequ({"user", "list", "--db", url});
+  EXPECT_NE(list.output.find("grid01"), std::string::npos) << list.output;
+  EXPECT_NE(list.output.find("610921100001001"), std::string::npos);
+  EXPECT_NE(list.output.find("(national)"), std::string::npos);
+
+  auto no_password = RunShequ({"user", "add", "--db", url, "--username", "x1x", "--role", "resident"});
+  EXPECT_EQ(no_password.exit_code, 2);
+  auto bad_role = RunShequ({"user", "add", "--db", url, "--username", "x1x", "--role", "mayor", "--password-stdin"},
+                           "Long-Enough-2026\n");
+  EXPECT_EQ(bad_role.exit_code, 1);
+  EXPECT_NE(bad_role.output.find("field_invalid"), std::string::npos) << bad_role.output;
+  auto weak = RunShequ({"user", "add", "--db", url, "--username", "x1x", "--role", "resident", "--scope",
+                        "610921100001", "--password-stdin"},
+                       "short\n");
+  EXPECT_NE(weak.output.find("weak_password"), std::string::npos) << weak.output;
+  EXPECT_EQ(RunShequ({"user", "list", "--db", url}).output.find("x1x"), std::string::npos);
+}
+
+TEST(Cli, DemoPrintsTheAdministratorPasswordOnce) {
+  const auto url = testing::FreshDatabaseUrl();
+  auto first = RunShequ({"demo", "--db", url});
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  const auto marker = std::string("password (shown once, keep it): ");
+  const auto at = first.output.find(marker);
+  ASSERT_NE(at, std::string::npos) << first.output;
+  const auto password = first.output.substr(at + marker.size(), first.output.find('\n', at) - at - marker.size());
+  EXPECT_EQ(password.size(), 16u);
+  auto second = RunShequ({"demo", "--db", url});
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_EQ(second.output.find(marker), std::string::npos);
+}
+
+}  // namespace
+}  // namespace shequ

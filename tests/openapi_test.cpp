@@ -1,1 +1,128 @@
-// pending
+// The OpenAPI document describes every route the server has, and real responses match the
+// schemas it gives for them.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "support/test_app.hpp"
+
+namespace shequ {
+namespace {
+
+using testing::BodyOf;
+
+// Checks the subset of JSON Schema the document uses: type, nullable, required, properties,
+// items, enum. Returns the first mismatch as a path, or "" when the value conforms.
+std::string Mismatch(const nlohmann::json& schema, const nlohmann::json& value, const std::string& path = "$") {
+  if (value.is_null()) return schema.value("nullable", false) ? "" : path + ": null";
+  const std::string type = schema.value("type", "");
+  const bool ok = type.empty() || (type == "object" && value.is_object()) || (type == "array" && value.is_array()) ||
+                  (type == "string" && value.is_string()) || (type == "integer" && value.is_number_integer()) ||
+                  (type == "number" && value.is_number()) || (type == "boolean" && value.is_boolean());
+  if (!ok) return path + ": expected " + type + ", got " + value.dump();
+  if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
+    return path + ": " + value.dump() + " not in enum";
+  }
+  if (value.is_object()) {
+    for (const auto& name : schema.value("required", nlohmann::json::array())) {
+      if (!value.contains(name.get<std::string>())) return path + "." + name.get<std::string>() + ": missing";
+    }
+    const auto properties = schema.value("properties", nlohmann::json::object());
+    for (const auto& [name, sub] : properties.items()) {
+      if (value.contains(name)) {
+        if (auto m = Mismatch(sub, value[name], path + "." + name); !m.empty()) return m;
+      }
+    }
+  }
+  if (value.is_array() && schema.contains("items")) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (auto m = Mismatch(schema["items"], value[i], path + "[" + std::to_string(i) + "]"); !m.empty()) return m;
+    }
+  }
+  return "";
+}
+
+class OpenApiTest : public ::testing::Test {
+ protected:
+  OpenApiTest() {
+    app_.CreateUser("admin", "admin", {});
+    token_ = app_.Login("admin");
+    document_ = BodyOf(app_.Get("/api/openapi.json"));
+  }
+
+  // The success schema the document gives for a method and path template.
+  nlohmann::json SchemaFor(const std::string& method, const std::string& pattern, int status) {
+    return document_["paths"][pattern][method]["responses"][std::to_string(status)]["content"]["application/json"]
+                    ["schema"];
+  }
+
+  void ExpectConforms(const std::string& method, const std::string& pattern, const http::Response& response) {
+    const auto schema = SchemaFor(method, pattern, response.status);
+    ASSERT_FALSE(schema.is_null()) << method << " " << pattern << " documents no " << response.status;
+    EXPECT_EQ(Mismatch(schema, BodyOf(response)), "") << method << " " << pattern << ": " << response.body;
+  }
+
+  testing::TestApp app_;
+  std::string token_;
+  nlohmann::json document_;
+};
+
+TEST_F(OpenApiTest, DocumentsExactlyTheRoutesTheServerHas) {
+  ASSERT_EQ(document_["openapi"], "3.0.3");
+  std::set<std::pair<std::string, std::string>> documented, served;
+  for (const auto& [path, operations] : document_["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      documented.emplace(method, path);
+      EXPECT_FALSE(operation["summary"].get<std::string>().empty()) << method << " " << path;
+      EXPECT_TRUE(operation["responses"].contains("500"));
+    }
+  }
+  for (const auto& route : app_.app().router().routes()) {
+    std::string method(http::MethodName(route.method));
+    std::transform(method.begin(), method.end(), method.begin(), ::tolower);
+    served.emplace(method, route.pattern);
+    const auto& operation = document_["paths"][route.pattern][method];
+    EXPECT_EQ(operation.contains("security"), route.permission != http::kPublic) << route.pattern;
+    if (route.permission != http::kPublic && route.permission != http::kSignedIn) {
+      EXPECT_EQ(operation["x-permission"], route.permission);
+      EXPECT_TRUE(app_.app().permissions().Knows(route.permission)) << route.permission << " is granted to no role";
+    }
+  }
+  EXPECT_EQ(documented, served);
+}
+
+TEST_F(OpenApiTest, ListsEveryErrorCode) {
+  const auto codes = document_["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"];
+  EXPECT_EQ(codes.size(), AllErrors().size());
+}
+
+TEST_F(OpenApiTest, RealResponsesMatchTheirSchemas) {
+  ExpectConforms("get", "/healthz", app_.Get("/healthz"));
+  ExpectConforms("get", "/readyz", app_.Get("/readyz"));
+  ExpectConforms("post", "/api/auth/login",
+                 app_.Post("/api/auth/login", {{"username", "admin"}, {"password", "Shequ-Test-2026"}}));
+  ExpectConforms("get", "/api/me", app_.Get("/api/me", token_));
+  const auto created = app_.Post("/api/users",
+                                 {{"username", "resident1"}, {"role", "resident"}, {"scopes", {"610921100001"}},
+                                  {"password", "Resident-2026"}},
+                                 token_);
+  ExpectConforms("post", "/api/users", created);
+  const auto id = std::to_string(BodyOf(created)["id"].get<std::int64_t>());
+  ExpectConforms("get", "/api/users", app_.Get("/api/users", token_));
+  ExpectConforms("get", "/api/users/{id}", app_.Get("/api/users/" + id, token_));
+  ExpectConforms("patch", "/api/users/{id}", app_.Patch("/api/users/" + id, {{"display_name", "王五"}}, token_));
+  ExpectConforms("get", "/api/audit", app_.Get("/api/audit", token_));
+  const auto error_schema = document_["components"]["schemas"]["Error"];
+  EXPECT_EQ(Mismatch(error_schema, BodyOf(app_.Get("/api/users/0", token_))), "");
+  EXPECT_EQ(Mismatch(error_schema, BodyOf(app_.Get("/nowhere"))), "");
+}
+
+TEST_F(OpenApiTest, TheValidatorItselfCatchesMismatches) {
+  const nlohmann::json schema = {{"type", "object"}, {"required", {"id"}}, {"properties", {{"id", {{"type", "integer"}}}}}};
+  EXPECT_EQ(Mismatch(schema, {{"id", 1}}), "");
+  EXPECT_NE(Mismatch(schema, {{"id", "1"}}), "");
+  EXPECT_NE(Mismatch(schema, nlohmann::json::object()), "");
+}
+
+}  // namespace
+}  // namespace shequ

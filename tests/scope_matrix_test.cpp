@@ -1,1 +1,192 @@
-// pending
+// Every route × every role × an object inside and an object outside the caller's scope.
+//
+// The sweep walks the live route table, so a new route without an entry in RequestFor fails
+// here until someone decides what it should do for each role. Rules checked:
+//  - a role without the route's permission gets 403 and the handler changes nothing;
+//  - an object outside the caller's scope is answered 404 (or refused for a create) and its
+//    data never appears in the body;
+//  - an object inside the scope, with the permission, succeeds;
+//  - lists never contain an account outside the caller's scope.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <map>
+
+#include "support/test_app.hpp"
+
+namespace shequ {
+namespace {
+
+using testing::BodyOf;
+using testing::ErrorCodeOf;
+
+struct Actor {
+  std::string username;
+  std::string role;
+  std::vector<std::string> scopes;
+};
+
+const std::vector<Actor> kActors = {
+    {"m-admin", "admin", {}},
+    {"m-county", "county", {"610921000000"}},
+    {"m-street", "street", {"610921100000"}},
+    {"m-community", "community", {"610921100001"}},
+    {"m-grid", "grid_worker", {"610921100001001"}},
+    {"m-department", "department", {"610921000000"}},
+    {"m-resident", "resident", {"610921100001"}},
+};
+
+struct Target {
+  std::string username;
+  std::string scope;
+  std::int64_t id = 0;
+};
+
+struct Call {
+  std::string path;
+  nlohmann::json body;  // null: no body
+};
+
+class ScopeMatrixTest : public ::testing::Test {
+ protected:
+  ScopeMatrixTest() {
+    for (const auto& actor : kActors) app_.CreateUser(actor.username, actor.role, actor.scopes);
+    targets_ = {{"m-inside", "610921100001"}, {"m-outside", "610902001001"}};
+    app_.CreateUser("m-login", "resident", {"610921100002"});  // only ever signs in
+    for (auto& target : targets_) {
+      app_.CreateUser(target.username, "resident", {target.scope});
+      for (const auto& user : app_.app().accounts().ListAll()) {
+        if (user.username == target.username) target.id = user.id;
+      }
+    }
+  }
+
+  // How to exercise each route against a target. Add a line for every new route.
+  Call RequestFor(const http::Route& route, const Target& target, const std::string& tag) {
+    const std::string key = std::string(http::MethodName(route.method)) + " " + route.pattern;
+    const std::string id = std::to_string(target.id);
+    static const std::map<std::string, std::function<Call(const std::string&, const Target&, const std::string&)>>
+        kRequests = {
+            {"GET /healthz", [](auto&, auto&, auto&) { return Call{"/healthz", nullptr}; }},
+            {"GET /readyz", [](auto&, auto&, auto&) { return Call{"/readyz", nullptr}; }},
+            {"GET /metrics", [](auto&, auto&, auto&) { return Call{"/metrics", nullptr}; }},
+            {"GET /api/openapi.json", [](auto&, auto&, auto&) { return Call{"/api/openapi.json", nullptr}; }},
+            {"POST /api/auth/login",
+             [](auto&, auto&, auto&) {
+               return Call{"/api/auth/login", {{"username", "m-login"}, {"password", "Shequ-Test-2026"}}};
+             }},
+            {"POST /api/auth/logout", [](auto&, auto&, auto&) { return Call{"/api/auth/logout", nullptr}; }},
+            {"GET /api/me", [](auto&, auto&, auto&) { return Call{"/api/me", nullptr}; }},
+            {"POST /api/me/password",
+             [](auto&, auto&, auto& tag) {
+               return Call{"/api/me/password",
+                           {{"current_password", tag == "0" ? "Shequ-Test-2026" : "Matrix-Next-2026!"},
+                            {"new_password", "Matrix-Next-2026!"}}};
+             }},
+            {"GET /api/stream", [](auto&, auto&, auto&) { return Call{"/api/stream", nullptr}; }},
+            {"GET /api/audit", [](auto&, auto& t, auto&) { return Call{"/api/audit?object_id=" + std::to_string(t.id), nullptr}; }},
+            {"GET /api/users", [](auto&, auto&, auto&) { return Call{"/api/users?limit=500", nullptr}; }},
+            {"POST /api/users",
+             [](auto&, auto& t, auto& tag) {
+               return Call{"/api/users",
+                           {{"username", "new-" + tag},
+                            {"role", "resident"},
+                            {"scopes", {t.scope}},
+                            {"password", "Resident-2026"}}};
+             }},
+            {"GET /api/users/{id}", [](auto& id, auto&, auto&) { return Call{"/api/users/" + id, nullptr}; }},
+            {"PATCH /api/users/{id}",
+             [](auto& id, auto&, auto&) { return Call{"/api/users/" + id, {{"display_name", "改名"}}}; }},
+            {"POST /api/users/{id}/password",
+             [](auto& id, auto&, auto&) { return Call{"/api/users/" + id + "/password", {{"new_password", "Reset-Pass-2026"}}}; }},
+        };
+    auto it = kRequests.find(key);
+    if (it == kRequests.end()) {
+      ADD_FAILURE() << "no matrix entry for " << key << ": add one to RequestFor";
+      return {};
+    }
+    return it->second(id, target, tag);
+  }
+
+  testing::TestApp app_;
+  std::vector<Target> targets_;
+};
+
+TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
+  const auto& routes = app_.app().router().routes();
+  int checked = 0;
+  for (const auto& actor : kActors) {
+    auto token = app_.Login(actor.username);
+    const auto principal = app_.app().sessions().Authenticate(token, "127.0.0.1");
+    std::vector<const http::Route*> ordered;
+    for (const auto& route : routes) ordered.push_back(&route);
+    // Signing out last keeps the token valid for the rest of the sweep.
+    std::stable_partition(ordered.begin(), ordered.end(),
+                          [](const http::Route* r) { return r->pattern != "/api/auth/logout"; });
+    int password_changes = 0;
+    for (const auto* route : ordered) {
+      for (const auto& target : targets_) {
+        const std::string tag = actor.username + "-" + target.username;
+        const bool changes_password = route->pattern == "/api/me/password";
+        // Each sign-out needs a live session of its own.
+        if (route->pattern == "/api/auth/logout") {
+          token = app_.Login(actor.username, password_changes > 0 ? "Matrix-Next-2026!" : "Shequ-Test-2026");
+        }
+        auto call = RequestFor(*route, target, changes_password ? std::to_string(password_changes) : tag);
+        const auto response = app_.Call(route->method, call.path, token, call.body.is_null() ? "" : call.body.dump());
+        if (changes_password && response.status == 204) ++password_changes;
+        ++checked;
+        const std::string where = actor.role + " " + std::string(http::MethodName(route->method)) + " " + call.path +
+                                  " → " + target.username + ": " + std::to_string(response.status) + " " +
+                                  response.body.substr(0, 200);
+        const bool is_public = route->permission == http::kPublic;
+        const bool any_user = route->permission == http::kSignedIn;
+        const bool permitted =
+            is_public || any_user || app_.app().permissions().Allows(principal.role, route->permission);
+        if (!permitted) {
+          EXPECT_EQ(response.status, 403) << where;
+          EXPECT_EQ(ErrorCodeOf(response), "forbidden") << where;
+          continue;
+        }
+        const bool target_matters = route->pattern.find("{id}") != std::string::npos || route->pattern == "/api/users";
+        const bool inside = principal.scope.Covers(auth::Scope::Of({target.scope}));
+        if (target_matters && !inside) {
+          EXPECT_TRUE(response.status == 404 || (route->method == http::Method::kPost && response.status == 422) ||
+                      (route->method == http::Method::kGet && response.status == 200))
+              << where;
+          if (route->pattern.find("{id}") != std::string::npos) {
+            EXPECT_EQ(ErrorCodeOf(response), "not_found") << where;
+          }
+          EXPECT_EQ(response.body.find(target.username), std::string::npos) << "leaked: " << where;
+          continue;
+        }
+        EXPECT_GE(response.status, 200) << where;
+        EXPECT_LT(response.status, 300) << where;
+      }
+    }
+  }
+  EXPECT_EQ(checked, static_cast<int>(kActors.size() * routes.size() * targets_.size()));
+}
+
+TEST_F(ScopeMatrixTest, ListsHoldOnlyAccountsInsideTheCallersScope) {
+  for (const auto& actor : kActors) {
+    const auto token = app_.Login(actor.username);
+    const auto principal = app_.app().sessions().Authenticate(token, "127.0.0.1");
+    const auto response = app_.Get("/api/users?limit=500", token);
+    if (response.status == 403) continue;
+    ASSERT_EQ(response.status, 200) << actor.username;
+    const auto body = BodyOf(response);
+    EXPECT_EQ(body["total"].get<std::size_t>(), body["items"].size());
+    for (const auto& user : body["items"]) {
+      std::vector<std::string> scopes = user["scopes"];
+      const auto scope = user["role"] == "admin" ? auth::Scope::National() : auth::Scope::Of(scopes);
+      EXPECT_TRUE(principal.scope.Covers(scope)) << actor.username << " sees " << user["username"];
+    }
+    if (actor.role != "admin") {
+      EXPECT_EQ(response.body.find("m-outside"), std::string::npos) << actor.username;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace shequ

@@ -102,12 +102,11 @@ class HttpServer::Impl {
       parsed.headers.emplace_back(std::move(name), field.value());
     });
 
+    ++metrics_.in_flight;  // until the response is written, so draining waits for it
     if (draining_.load()) {
-      Respond(request, parsed, RenderError(Error(ErrorCode::kShuttingDown)), "", "", started, true);
+      Respond(request, parsed, RenderError(Error(ErrorCode::kShuttingDown)), "shutting_down", "", started, true);
       return restinio::request_accepted();
     }
-
-    ++metrics_.in_flight;
     auto outcome = dispatcher_.Handle(parsed);
     const std::string route = outcome.route != nullptr ? outcome.route->pattern : "unmatched";
     const std::string user = outcome.principal ? outcome.principal->username : "";
@@ -134,10 +133,7 @@ class HttpServer::Impl {
     if (closing) builder.connection_close();
     const int status = response.status;
     if (parsed.method != Method::kHead) builder.set_body(std::move(response.body));
-    const bool counted = !closing;
-    builder.done([this, counted](const asio::error_code&) {
-      if (counted) --metrics_.in_flight;
-    });
+    builder.done([this](const asio::error_code&) { --metrics_.in_flight; });
     metrics_.Record(route, MethodName(parsed.method), status,
                     std::chrono::duration<double>(Clock::now() - started).count());
     Log(parsed, route, user, status, started);
