@@ -83,17 +83,21 @@ http::Response Logout(SessionService& sessions, const CookieSettings& cookies, h
   return response;
 }
 
-http::Response Me(const AccountService& accounts, const http::PermissionTable& permissions,
-                  http::RequestContext& context) {
+http::Response Me(const http::PermissionTable& permissions, http::RequestContext& context) {
+  // Everything here was loaded by the sign-in check: answering costs no further query.
   const auto& principal = context.principal();
-  const User user = accounts.Get(principal, principal.user_id);
   nlohmann::json granted = nlohmann::json::array();
   for (const auto& [permission, roles] : permissions.grants()) {
     if (roles.contains(principal.role)) granted.push_back(permission);
   }
-  auto body = UserJson(user);
-  body["permissions"] = granted;
-  return http::Json(body);
+  return http::Json({{"id", principal.user_id},
+                     {"username", principal.username},
+                     {"display_name", principal.display_name},
+                     {"role", auth::RoleName(principal.role)},
+                     {"scopes", principal.scope.national() ? std::vector<std::string>{} : principal.scope.codes()},
+                     {"national", principal.scope.national()},
+                     {"permissions", granted},
+                     {"session_expires_at", FormatTimestamp(principal.session_expires_at)}});
 }
 
 http::Response ChangeOwnPassword(AccountService& accounts, http::RequestContext& context) {

@@ -21,8 +21,7 @@ auth::Principal AuthenticateRequest(SessionService& sessions, const http::Reques
 
 http::Response Login(SessionService& sessions, const CookieSettings& cookies, http::RequestContext& context);
 http::Response Logout(SessionService& sessions, const CookieSettings& cookies, http::RequestContext& context);
-http::Response Me(const AccountService& accounts, const http::PermissionTable& permissions,
-                  http::RequestContext& context);
+http::Response Me(const http::PermissionTable& permissions, http::RequestContext& context);
 http::Response ChangeOwnPassword(AccountService& accounts, http::RequestContext& context);
 http::Response ListUsers(const AccountService& accounts, http::RequestContext& context);
 http::Response CreateUser(AccountService& accounts, http::RequestContext& context);

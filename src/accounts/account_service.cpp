@@ -99,7 +99,7 @@ UserPage AccountService::List(const auth::Principal& actor, const UserQuery& que
 }
 
 User AccountService::Get(const auth::Principal& actor, std::int64_t id) const {
-  return database_.Read([&](db::Connection& c) {
+  return database_.Once([&](db::Connection& c) {
     auto user = AccountStore::FindById(c, id);
     if (!user || !actor.scope.Covers(user->Scope())) throw Error(ErrorCode::kNotFound);
     return *user;
@@ -161,6 +161,7 @@ User AccountService::Update(const auth::Principal& actor, std::int64_t id, const
     }
     return user;
   });
+  sessions_.ForgetUser(updated.id);
   if (sessions_ended) notifier_.EndUser(updated.id, updated.disabled ? "account_disabled" : "account_changed");
   return updated;
 }
@@ -177,6 +178,7 @@ void AccountService::ResetPassword(const auth::Principal& actor, std::int64_t id
     entry.region_code = user.scopes.empty() ? "" : user.scopes.front();
     audit_.Record(c, entry);
   });
+  sessions_.ForgetUser(id);
   if (id != actor.user_id) notifier_.EndUser(id, "password_reset");
 }
 
@@ -200,6 +202,7 @@ void AccountService::ChangeOwnPassword(const auth::Principal& actor, const std::
     AccountStore::RevokeUserSessions(c, actor.user_id, clock_.NowMillis(), actor.session_hash);
     audit_.Record(c, audit::AuditLog::By(actor, "accounts.change_password", "user", std::to_string(actor.user_id)));
   });
+  sessions_.ForgetUser(actor.user_id);
 }
 
 std::vector<User> AccountService::ListAll() const {

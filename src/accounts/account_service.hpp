@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "accounts/session_cache.hpp"
 #include "accounts/user.hpp"
 #include "audit/audit_log.hpp"
 #include "core/clock.hpp"
@@ -16,8 +17,8 @@ namespace shequ::accounts {
 class AccountService {
  public:
   AccountService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
-                 notify::Notifier& notifier)
-      : database_(database), clock_(clock), audit_(audit), notifier_(notifier) {}
+                 notify::Notifier& notifier, SessionCache& sessions)
+      : database_(database), clock_(clock), audit_(audit), notifier_(notifier), sessions_(sessions) {}
 
   // `actor` is null for the command line (a person at the server's console).
   User Create(const auth::Principal* actor, const NewUser& request);
@@ -36,6 +37,7 @@ class AccountService {
   const Clock& clock_;
   const audit::AuditLog& audit_;
   notify::Notifier& notifier_;
+  SessionCache& sessions_;
 };
 
 // Checks the shape of a username: 3-32 of a-z, 0-9, '.', '_', '-', starting with a letter or digit.

@@ -28,6 +28,14 @@ std::vector<std::string> LoadScopes(db::Connection& c, std::int64_t user_id) {
   return scopes;
 }
 
+std::vector<std::string> CollectScopes(const db::Result& rows, std::size_t column) {
+  std::vector<std::string> scopes;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!rows[i].IsNull(column)) scopes.push_back(rows[i].Text(column));
+  }
+  return scopes;
+}
+
 }  // namespace
 
 std::int64_t AccountStore::InsertUser(db::Connection& c, const User& user, const std::string& password_hash) {
@@ -59,10 +67,14 @@ void AccountStore::SetPassword(db::Connection& c, std::int64_t user_id, const st
 }
 
 std::optional<User> AccountStore::FindById(db::Connection& c, std::int64_t id) {
-  auto rows = c.Run("SELECT " + std::string(kUserColumns) + " FROM users u WHERE u.id = $1", id);
+  // One statement: the user row repeated once per scope node (LEFT JOIN keeps scope-less admins).
+  static const std::string kFind = "SELECT " + std::string(kUserColumns) +
+                                   ", s.region_code FROM users u LEFT JOIN user_scopes s ON s.user_id = u.id"
+                                   " WHERE u.id = $1 ORDER BY s.region_code";
+  auto rows = c.Run(kFind, id);
   if (rows.empty()) return std::nullopt;
   User user = ReadUser(rows[0]);
-  user.scopes = LoadScopes(c, user.id);
+  user.scopes = CollectScopes(rows, 9);
   return user;
 }
 
@@ -129,10 +141,13 @@ void AccountStore::InsertSession(db::Connection& c, const std::string& token_has
 }
 
 std::optional<SessionRecord> AccountStore::FindSession(db::Connection& c, const std::string& token_hash) {
-  auto rows = c.Run("SELECT " + std::string(kUserColumns) +
-                        ", s.created_at, s.last_seen_at, s.expires_at, s.revoked_at"
-                        " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
-                    token_hash);
+  // Runs on every signed-in request: one statement, scopes joined in.
+  static const std::string kFind = "SELECT " + std::string(kUserColumns) +
+                                   ", s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, us.region_code"
+                                   " FROM sessions s JOIN users u ON u.id = s.user_id"
+                                   " LEFT JOIN user_scopes us ON us.user_id = u.id"
+                                   " WHERE s.token_hash = $1";
+  auto rows = c.Run(kFind, token_hash);
   if (rows.empty()) return std::nullopt;
   SessionRecord record;
   record.token_hash = token_hash;
@@ -141,7 +156,7 @@ std::optional<SessionRecord> AccountStore::FindSession(db::Connection& c, const 
   record.last_seen_at = rows[0].Int(10);
   record.expires_at = rows[0].Int(11);
   record.revoked_at = rows[0].OptInt(12);
-  record.user.scopes = LoadScopes(c, record.user.id);
+  record.user.scopes = CollectScopes(rows, 13);
   return record;
 }
 

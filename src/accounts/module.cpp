@@ -19,9 +19,16 @@ ModuleManifest Manifest(AccountService& accounts, SessionService& sessions, cons
        {"limit", {{"type", "integer"}}},
        {"offset", {{"type", "integer"}}}},
       {"items", "total", "limit", "offset"});
-  nlohmann::json me = user;
-  me["properties"]["permissions"] = {{"type", "array"}, {"items", string}};
-  me["required"].push_back("permissions");
+  const nlohmann::json me = object(
+      {{"id", {{"type", "integer"}}},
+       {"username", string},
+       {"display_name", string},
+       {"role", string},
+       {"scopes", {{"type", "array"}, {"items", string}}},
+       {"national", {{"type", "boolean"}}},
+       {"permissions", {{"type", "array"}, {"items", string}}},
+       {"session_expires_at", {{"type", "string"}, {"format", "date-time"}}}},
+      {"id", "username", "display_name", "role", "scopes", "national", "permissions", "session_expires_at"});
   const std::vector<Role> managers = {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity};
 
   return {
@@ -55,7 +62,7 @@ ModuleManifest Manifest(AccountService& accounts, SessionService& sessions, cons
               {.method = Method::kGet,
                .pattern = "/api/me",
                .permission = std::string(http::kSignedIn),
-               .handler = [&accounts, &permissions](auto& c) { return Me(accounts, permissions, c); },
+               .handler = [&permissions](auto& c) { return Me(permissions, c); },
                .doc = {.summary = "The signed-in user, with role, scope and permissions",
                        .tag = "auth",
                        .response_schema = me}},

@@ -99,14 +99,20 @@ LoginResult SessionService::Login(const std::string& raw_username, const std::st
 auth::Principal SessionService::Authenticate(const std::string& token, const std::string& ip) {
   if (token.empty() || token.size() > 128) throw Error(ErrorCode::kUnauthenticated);
   const std::string token_hash = crypto::Sha256Hex(token);
-  auto record = database_.Read([&](db::Connection& c) { return AccountStore::FindSession(c, token_hash); });
-  if (!record || record->revoked_at || record->user.disabled) throw Error(ErrorCode::kUnauthenticated);
   const std::int64_t now = clock_.NowMillis();
+  auto record = cache_.Find(token_hash, now);
+  if (!record) {
+    record = database_.Once([&](db::Connection& c) { return AccountStore::FindSession(c, token_hash); });
+    if (record) cache_.Remember(*record, now);
+  }
+  if (!record || record->revoked_at || record->user.disabled) throw Error(ErrorCode::kUnauthenticated);
   if (now >= record->expires_at || now - record->last_seen_at >= policy_.idle_timeout.count()) {
     throw Error(ErrorCode::kSessionExpired);
   }
   if (now - record->last_seen_at >= policy_.touch_interval.count()) {
     database_.Write([&](db::Connection& c) { AccountStore::TouchSession(c, token_hash, now); });
+    record->last_seen_at = now;
+    cache_.Remember(*record, now);
   }
   auth::Principal principal;
   principal.user_id = record->user.id;
@@ -116,6 +122,7 @@ auth::Principal SessionService::Authenticate(const std::string& token, const std
   principal.scope = record->user.Scope();
   principal.session_hash = token_hash;
   principal.ip = ip;
+  principal.session_expires_at = record->expires_at;
   return principal;
 }
 
@@ -125,6 +132,7 @@ void SessionService::Logout(const auth::Principal& principal) {
     auto entry = audit::AuditLog::By(principal, "accounts.logout", "session", principal.session_hash.substr(0, 16));
     audit_.Record(c, entry);
   });
+  cache_.ForgetSession(principal.session_hash);
   notifier_.EndSession(principal.session_hash, "signed_out");
 }
 

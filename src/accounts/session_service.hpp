@@ -13,6 +13,7 @@
 #include <chrono>
 #include <string>
 
+#include "accounts/session_cache.hpp"
 #include "accounts/user.hpp"
 #include "audit/audit_log.hpp"
 #include "core/clock.hpp"
@@ -39,8 +40,8 @@ struct LoginResult {
 class SessionService {
  public:
   SessionService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
-                 notify::Notifier& notifier, SessionPolicy policy = {})
-      : database_(database), clock_(clock), audit_(audit), notifier_(notifier), policy_(policy) {}
+                 notify::Notifier& notifier, SessionCache& cache, SessionPolicy policy = {})
+      : database_(database), clock_(clock), audit_(audit), notifier_(notifier), cache_(cache), policy_(policy) {}
 
   LoginResult Login(const std::string& username, const std::string& password, const std::string& ip,
                     const std::string& user_agent);
@@ -57,6 +58,7 @@ class SessionService {
   const Clock& clock_;
   const audit::AuditLog& audit_;
   notify::Notifier& notifier_;
+  SessionCache& cache_;
   SessionPolicy policy_;
 };
 

@@ -58,6 +58,7 @@ class Application {
   notify::Notifier notifier_;
   http::Metrics metrics_;
   std::unique_ptr<audit::AuditLog> audit_;
+  accounts::SessionCache session_cache_;
   std::unique_ptr<accounts::AccountService> accounts_;
   std::unique_ptr<accounts::SessionService> sessions_;
   std::vector<ModuleManifest> modules_;

@@ -13,9 +13,9 @@ Application::Application(ApplicationOptions options)
       clock_(options_.clock != nullptr ? *options_.clock : system_clock_),
       database_(db::Database::Open(options_.database_url, options_.pool_size)) {
   audit_ = std::make_unique<audit::AuditLog>(*database_, clock_);
-  accounts_ = std::make_unique<accounts::AccountService>(*database_, clock_, *audit_, notifier_);
-  sessions_ =
-      std::make_unique<accounts::SessionService>(*database_, clock_, *audit_, notifier_, options_.sessions);
+  accounts_ = std::make_unique<accounts::AccountService>(*database_, clock_, *audit_, notifier_, session_cache_);
+  sessions_ = std::make_unique<accounts::SessionService>(*database_, clock_, *audit_, notifier_, session_cache_,
+                                                         options_.sessions);
 
   modules_.push_back(SystemManifest());
   modules_.push_back(audit::Manifest(*audit_));

@@ -29,6 +29,7 @@ struct Principal {
   Scope scope;
   std::string session_hash;  // identifies the session (SHA-256 of its token), for logout
   std::string ip;            // where this request came from, for the audit log
+  std::int64_t session_expires_at = 0;  // epoch ms: the session's absolute end
 };
 
 }  // namespace shequ::auth

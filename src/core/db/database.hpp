@@ -20,6 +20,12 @@ namespace shequ::db {
 enum class Backend { kSqlite, kPostgres };
 std::string_view BackendName(Backend backend);
 
+// Lets statement caches keyed by SQL text be searched with a string_view, without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 inline Value ToValue(std::nullopt_t) { return std::monostate{}; }
@@ -148,6 +154,12 @@ class Database {
   template <typename Fn>
   auto Read(Fn&& fn) {
     return InTransaction(TxMode::kRead, std::forward<Fn>(fn));
+  }
+  // For a single statement, which is atomic and consistent on its own: skips BEGIN/COMMIT.
+  template <typename Fn>
+  auto Once(Fn&& fn) {
+    auto connection = Acquire();
+    return fn(*connection);
   }
 
  protected:

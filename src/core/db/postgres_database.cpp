@@ -102,7 +102,7 @@ class PostgresConnection final : public Connection {
 
  private:
   const std::string& Prepare(std::string_view sql, int param_count) {
-    auto it = statements_.find(std::string(sql));
+    auto it = statements_.find(sql);
     if (it != statements_.end()) return it->second;
     std::string name = "s" + std::to_string(statements_.size() + 1);
     PgResult result(PQprepare(handle_, name.c_str(), std::string(sql).c_str(), param_count, nullptr));
@@ -150,7 +150,7 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* handle_;
-  std::unordered_map<std::string, std::string> statements_;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> statements_;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <mutex>
 #include <unordered_map>
 
 namespace shequ::db {
@@ -87,15 +88,16 @@ class SqliteConnection final : public Connection {
     }
   }
 
-  void Begin(TxMode mode) override { ExecuteScript(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"); }
-  void Commit() override { ExecuteScript("COMMIT"); }
+  // Through Execute, so these are prepared once per connection rather than parsed per request.
+  void Begin(TxMode mode) override { Execute(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {}); }
+  void Commit() override { Execute("COMMIT", {}); }
   void Rollback() override {
     if (!sqlite3_get_autocommit(handle_)) sqlite3_exec(handle_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
 
  private:
   sqlite3_stmt* Prepare(std::string_view sql) {
-    auto it = statements_.find(std::string(sql));
+    auto it = statements_.find(sql);
     if (it != statements_.end()) return it->second;
     const std::string translated = TranslatePlaceholdersForSqlite(sql);
     sqlite3_stmt* statement = nullptr;
@@ -136,7 +138,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* handle_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, sqlite3_stmt*, StringHash, std::equal_to<>> statements_;
 };
 
 }  // namespace
@@ -162,6 +164,13 @@ std::string TranslatePlaceholdersForSqlite(std::string_view sql) {
 
 SqliteDatabase::SqliteDatabase(std::string path, std::size_t pool_size)
     : Database(pool_size), path_(std::move(path)) {
+  // Memory statistics take a process-wide mutex on every allocation, which serialises the worker
+  // threads; nothing reads them. Must precede sqlite3_initialize, hence once and first.
+  static std::once_flag configured;
+  std::call_once(configured, [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+  });
   const auto parent = std::filesystem::path(path_).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
   Acquire();  // opens the file now, so a bad path fails at start-up rather than on first request
