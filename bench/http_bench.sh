@@ -17,6 +17,7 @@ work=$(mktemp -d /tmp/shequ-bench.XXXXXX)
 chmod 755 "$work"  # nginx workers run as another user
 cleanup() {
   [[ -n ${shequ_pid:-} ]] && kill "$shequ_pid" 2>/dev/null || true
+  [[ -n ${uncached_pid:-} ]] && kill "$uncached_pid" 2>/dev/null || true
   [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -44,7 +45,7 @@ nginx -c "$work/nginx.conf"
 db="sqlite://$work/shequ.db"
 $shequ user add --db "$db" --username bench --role community --scope 610921100001 --password-stdin \
   <<<"Load-Test-Pass-26" >/dev/null
-$shequ serve --db "$db" --listen 127.0.0.1:0 --threads 2 --access-log "$work/access.log" >"$work/serve.out" &
+$shequ serve --db "$db" --listen 127.0.0.1:0 --threads 2 --access-log "$work/access.log" >"$work/serve.out" 2>>"$work/serve.err" &
 shequ_pid=$!
 for _ in $(seq 100); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
 shequ_port=$(sed -n 's/.*"address":"127.0.0.1:\([0-9]*\)".*/\1/p' "$work/serve.out")
@@ -68,11 +69,21 @@ nginx_line=$(run "nginx static 200 B" "http://127.0.0.1:$nginx_port/static.json"
 health_line=$(run "shequ GET /healthz" "http://127.0.0.1:$shequ_port/healthz")
 me_line=$(run "shequ GET /api/me (Bearer)" "http://127.0.0.1:$shequ_port/api/me" "Authorization: Bearer $token")
 busy_rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$shequ_pid/status")
+
+# The same signed-in read with the session cache off: every request reads its session row.
+kill "$shequ_pid"; wait "$shequ_pid" 2>/dev/null || true; shequ_pid=
+$shequ serve --db "$db" --listen 127.0.0.1:0 --threads 2 --access-log "$work/access.log" --session-cache-ms 0 \
+  >"$work/serve2.out" 2>>"$work/serve.err" &
+uncached_pid=$!
+for _ in $(seq 100); do grep -q listening "$work/serve2.out" 2>/dev/null && break; sleep 0.1; done
+uncached_port=$(sed -n 's/.*"address":"127.0.0.1:\([0-9]*\)".*/\1/p' "$work/serve2.out")
+uncached_line=$(run "shequ GET /api/me, session cache off" "http://127.0.0.1:$uncached_port/api/me" \
+  "Authorization: Bearer $token")
 nginx_rps=$(cut -d'|' -f2 <<<"$nginx_line")
 
 echo "| target | req/s | p99 latency | share of nginx |"
 echo "|---|---:|---:|---:|"
-for line in "$nginx_line" "$health_line" "$me_line"; do
+for line in "$nginx_line" "$health_line" "$me_line" "$uncached_line"; do
   IFS='|' read -r name rps p99 <<<"$line"
   share=$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN {printf "%.0f%%", 100 * a / b}')
   echo "| $name | $rps | $p99 | $share |"

@@ -10,11 +10,13 @@
 namespace {
 
 struct Fixture {
-  Fixture() {
-    const auto dir = std::filesystem::temp_directory_path() / ("shequ-bench-" + shequ::crypto::RandomToken(6));
+  explicit Fixture(std::chrono::milliseconds cache_ttl) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("shequ-bench-" + shequ::crypto::RandomToken(6));
     std::filesystem::create_directories(dir);
     shequ::app::ApplicationOptions options;
     options.database_url = "sqlite://" + (dir / "bench.db").string();
+    options.session_cache_ttl = cache_ttl;
     app = std::make_unique<shequ::app::Application>(options);
     app->Migrate();
     shequ::accounts::NewUser user{.username = "bench",
@@ -30,13 +32,27 @@ struct Fixture {
 };
 
 Fixture& Shared() {
-  static Fixture fixture;
+  static Fixture fixture(std::chrono::seconds(1));
   return fixture;
 }
 
+// Every request reads its session from the database (--session-cache-ms 0).
+Fixture& Uncached() {
+  static Fixture fixture(std::chrono::milliseconds(0));
+  return fixture;
+}
+
+void BM_AuthenticateSqliteUncached(benchmark::State& state) {
+  auto& fixture = Uncached();
+  for (auto _ : state)
+    benchmark::DoNotOptimize(fixture.app->sessions().Authenticate(fixture.token, "127.0.0.1"));
+}
+BENCHMARK(BM_AuthenticateSqliteUncached)->Threads(1)->Threads(2);
+
 void BM_AuthenticateSqlite(benchmark::State& state) {
   auto& fixture = Shared();
-  for (auto _ : state) benchmark::DoNotOptimize(fixture.app->sessions().Authenticate(fixture.token, "127.0.0.1"));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(fixture.app->sessions().Authenticate(fixture.token, "127.0.0.1"));
 }
 BENCHMARK(BM_AuthenticateSqlite)->Threads(1)->Threads(2);
 

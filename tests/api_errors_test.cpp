@@ -39,15 +39,19 @@ class ApiErrorsTest : public ::testing::Test {
 TEST_F(ApiErrorsTest, EachKindOfBadInputHasItsOwnCode) {
   using http::Method;
   ExpectError(app_.Call(Method::kPost, "/api/users", token_, "{\"username\":"), 400, "invalid_json");
-  ExpectError(app_.Post("/api/users", {{"role", "resident"}, {"password", "x"}}, token_), 422, "field_missing");
-  ExpectError(app_.Post("/api/users", {{"username", 42}, {"role", "resident"}, {"password", "x"}}, token_), 422,
-              "field_type_mismatch");
-  ExpectError(app_.Post("/api/users", {{"username", "abc"}, {"role", "resident"}, {"password", "x"}, {"colour", 1}},
-                        token_),
-              422, "field_invalid");
-  ExpectError(app_.Call(Method::kPost, "/api/users", token_, "username=abc", "application/x-www-form-urlencoded"),
-              415, "unsupported_media_type");
-  ExpectError(app_.Call(Method::kPost, "/api/users", token_, std::string(9000, ' ')), 413, "payload_too_large");
+  ExpectError(app_.Post("/api/users", {{"role", "resident"}, {"password", "x"}}, token_), 422,
+              "field_missing");
+  ExpectError(app_.Post("/api/users", {{"username", 42}, {"role", "resident"}, {"password", "x"}}, token_),
+              422, "field_type_mismatch");
+  ExpectError(
+      app_.Post("/api/users", {{"username", "abc"}, {"role", "resident"}, {"password", "x"}, {"colour", 1}},
+                token_),
+      422, "field_invalid");
+  ExpectError(
+      app_.Call(Method::kPost, "/api/users", token_, "username=abc", "application/x-www-form-urlencoded"),
+      415, "unsupported_media_type");
+  ExpectError(app_.Call(Method::kPost, "/api/users", token_, std::string(9000, ' ')), 413,
+              "payload_too_large");
   ExpectError(app_.Get("/api/no-such-thing", token_), 404, "route_not_found");
   ExpectError(app_.Call(Method::kDelete, "/api/users", token_), 405, "method_not_allowed");
   ExpectError(app_.Get("/api/users?limit=0", token_), 400, "invalid_query_parameter");
@@ -55,10 +59,12 @@ TEST_F(ApiErrorsTest, EachKindOfBadInputHasItsOwnCode) {
   ExpectError(app_.Get("/api/audit?from=yesterday", token_), 400, "invalid_query_parameter");
   ExpectError(app_.Get("/api/users/999999", token_), 404, "not_found");
   ExpectError(app_.Get("/api/users", "not-a-token"), 401, "unauthenticated");
-  ExpectError(app_.Post("/api/users", {{"username", "weak"}, {"role", "resident"}, {"scopes", {"610921100001"}},
-                                       {"password", "123"}},
-                        token_),
-              422, "weak_password");
+  ExpectError(
+      app_.Post(
+          "/api/users",
+          {{"username", "weak"}, {"role", "resident"}, {"scopes", {"610921100001"}}, {"password", "123"}},
+          token_),
+      422, "weak_password");
 }
 
 TEST_F(ApiErrorsTest, ARefusedRequestWritesNothing) {
@@ -66,10 +72,22 @@ TEST_F(ApiErrorsTest, ARefusedRequestWritesNothing) {
   const auto audit_before = app_.app().audit().Search({}).size();
   const nlohmann::json bad_bodies[] = {
       {{"username", "ok-name"}, {"role", "resident"}, {"scopes", {"610921100001"}}, {"password", "short"}},
-      {{"username", "ok-name"}, {"role", "emperor"}, {"scopes", {"610921100001"}}, {"password", "Long-Enough-2026"}},
-      {{"username", "ok-name"}, {"role", "resident"}, {"scopes", {"61092"}}, {"password", "Long-Enough-2026"}},
-      {{"username", "ok-name"}, {"role", "resident"}, {"scopes", nlohmann::json::array()}, {"password", "Long-Enough-2026"}},
-      {{"username", "admin"}, {"role", "resident"}, {"scopes", {"610921100001"}}, {"password", "Long-Enough-2026"}},
+      {{"username", "ok-name"},
+       {"role", "emperor"},
+       {"scopes", {"610921100001"}},
+       {"password", "Long-Enough-2026"}},
+      {{"username", "ok-name"},
+       {"role", "resident"},
+       {"scopes", {"61092"}},
+       {"password", "Long-Enough-2026"}},
+      {{"username", "ok-name"},
+       {"role", "resident"},
+       {"scopes", nlohmann::json::array()},
+       {"password", "Long-Enough-2026"}},
+      {{"username", "admin"},
+       {"role", "resident"},
+       {"scopes", {"610921100001"}},
+       {"password", "Long-Enough-2026"}},
   };
   for (const auto& body : bad_bodies) {
     const auto response = app_.Post("/api/users", body, token_);

@@ -66,8 +66,11 @@ TEST_F(AuthFlowTest, EverySignInAndChangeIsInTheAuditLog) {
   const auto lisi = Login("lisi", "Hanyin-Street-88").Json()["token"].get<std::string>();
   const auto admin = Login("admin", "Ankang-Root-2026").Json()["token"].get<std::string>();
   auto created = client_->PostJson("/api/users",
-                                   {{"username", "zhaoliu"}, {"role", "grid_worker"}, {"display_name", "赵六"},
-                                    {"scopes", {"610921100001001"}}, {"password", "Zhao-Pass-2026"}},
+                                   {{"username", "zhaoliu"},
+                                    {"role", "grid_worker"},
+                                    {"display_name", "赵六"},
+                                    {"scopes", {"610921100001001"}},
+                                    {"password", "Zhao-Pass-2026"}},
                                    lisi);
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(client_->Get("/api/audit", lisi).status, 403) << "only administrators read the audit log";
@@ -95,12 +98,15 @@ TEST_F(AuthFlowTest, EverySignInAndChangeIsInTheAuditLog) {
 TEST_F(AuthFlowTest, PasswordChangeSignsOutOtherDevices) {
   const auto phone = Login("lisi", "Hanyin-Street-88").Json()["token"].get<std::string>();
   const auto desk = Login("lisi", "Hanyin-Street-88").Json()["token"].get<std::string>();
-  auto wrong = client_->PostJson("/api/me/password", {{"current_password", "nope"}, {"new_password", "Hanyin-Renewed-99"}}, desk);
+  auto wrong = client_->PostJson("/api/me/password",
+                                 {{"current_password", "nope"}, {"new_password", "Hanyin-Renewed-99"}}, desk);
   EXPECT_EQ(wrong.status, 401);
-  auto weak = client_->PostJson("/api/me/password", {{"current_password", "Hanyin-Street-88"}, {"new_password", "lisi1"}}, desk);
+  auto weak = client_->PostJson("/api/me/password",
+                                {{"current_password", "Hanyin-Street-88"}, {"new_password", "lisi1"}}, desk);
   EXPECT_EQ(weak.ErrorCode(), "weak_password");
-  auto changed = client_->PostJson("/api/me/password",
-                                   {{"current_password", "Hanyin-Street-88"}, {"new_password", "Hanyin-Renewed-99!"}}, desk);
+  auto changed = client_->PostJson(
+      "/api/me/password", {{"current_password", "Hanyin-Street-88"}, {"new_password", "Hanyin-Renewed-99!"}},
+      desk);
   EXPECT_EQ(changed.status, 204) << changed.body;
   EXPECT_EQ(client_->Get("/api/me", desk).status, 200);
   EXPECT_EQ(client_->Get("/api/me", phone).status, 401);

@@ -10,9 +10,13 @@ namespace {
 using testing::RunShequ;
 
 TEST(Cli, EverySubcommandHasHelp) {
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"user", "--help"},
-           {"user", "add", "--help"}, {"user", "list", "--help"}, {"demo", "--help"}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"--help"},
+                                                                {"serve", "--help"},
+                                                                {"migrate", "--help"},
+                                                                {"user", "--help"},
+                                                                {"user", "add", "--help"},
+                                                                {"user", "list", "--help"},
+                                                                {"demo", "--help"}}) {
     const auto result = RunShequ(args);
     EXPECT_EQ(result.exit_code, 0) << args.front() << ": " << result.output;
     EXPECT_NE(result.output.find("--"), std::string::npos) << result.output;
@@ -40,7 +44,8 @@ TEST(Cli, MigrateIsIdempotent) {
   const auto url = testing::FreshDatabaseUrl();
   auto first = RunShequ({"migrate", "--db", url});
   ASSERT_EQ(first.exit_code, 0) << first.output;
-  EXPECT_NE(first.output.find("applied accounts/0001_create_accounts.sql"), std::string::npos) << first.output;
+  EXPECT_NE(first.output.find("applied accounts/0001_create_accounts.sql"), std::string::npos)
+      << first.output;
   auto second = RunShequ({"migrate", "--db", url});
   EXPECT_EQ(second.exit_code, 0);
   EXPECT_NE(second.output.find("schema is up to date"), std::string::npos) << second.output;
@@ -48,12 +53,13 @@ TEST(Cli, MigrateIsIdempotent) {
 
 TEST(Cli, UserAddAndList) {
   const auto url = testing::FreshDatabaseUrl();
-  auto added = RunShequ({"user", "add", "--db", url, "--username", "Grid01", "--role", "grid_worker", "--scope",
-                         "610921100001001", "--display-name", "张网格", "--password-stdin"},
+  auto added = RunShequ({"user", "add", "--db", url, "--username", "Grid01", "--role", "grid_worker",
+                         "--scope", "610921100001001", "--display-name", "张网格", "--password-stdin"},
                         "Grid-Worker-2026\n");
   ASSERT_EQ(added.exit_code, 0) << added.output;
   EXPECT_NE(added.output.find("created user grid01"), std::string::npos) << added.output;
-  auto generated = RunShequ({"user", "add", "--db", url, "--username", "boss", "--role", "admin", "--generate-password"});
+  auto generated =
+      RunShequ({"user", "add", "--db", url, "--username", "boss", "--role", "admin", "--generate-password"});
   ASSERT_EQ(generated.exit_code, 0) << generated.output;
   EXPECT_NE(generated.output.find("password (shown once): "), std::string::npos);
   auto list = RunShequ({"user", "list", "--db", url});
@@ -63,8 +69,9 @@ TEST(Cli, UserAddAndList) {
 
   auto no_password = RunShequ({"user", "add", "--db", url, "--username", "x1x", "--role", "resident"});
   EXPECT_EQ(no_password.exit_code, 2);
-  auto bad_role = RunShequ({"user", "add", "--db", url, "--username", "x1x", "--role", "mayor", "--password-stdin"},
-                           "Long-Enough-2026\n");
+  auto bad_role =
+      RunShequ({"user", "add", "--db", url, "--username", "x1x", "--role", "mayor", "--password-stdin"},
+               "Long-Enough-2026\n");
   EXPECT_EQ(bad_role.exit_code, 1);
   EXPECT_NE(bad_role.output.find("field_invalid"), std::string::npos) << bad_role.output;
   auto weak = RunShequ({"user", "add", "--db", url, "--username", "x1x", "--role", "resident", "--scope",
@@ -81,7 +88,8 @@ TEST(Cli, DemoPrintsTheAdministratorPasswordOnce) {
   const auto marker = std::string("password (shown once, keep it): ");
   const auto at = first.output.find(marker);
   ASSERT_NE(at, std::string::npos) << first.output;
-  const auto password = first.output.substr(at + marker.size(), first.output.find('\n', at) - at - marker.size());
+  const auto password =
+      first.output.substr(at + marker.size(), first.output.find('\n', at) - at - marker.size());
   EXPECT_EQ(password.size(), 16u);
   auto second = RunShequ({"demo", "--db", url});
   EXPECT_EQ(second.exit_code, 0);

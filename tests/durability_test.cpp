@@ -23,9 +23,10 @@ TEST(Durability, KillNineDuringABurstLosesNoAcknowledgedWrite) {
   {
     testing::ServerProcess server(url);
     testing::HttpClient login(server.port());
-    const auto token = login.PostJson("/api/auth/login", {{"username", "admin"}, {"password", "Ankang-Root-2026"}})
-                           .Json()["token"]
-                           .get<std::string>();
+    const auto token =
+        login.PostJson("/api/auth/login", {{"username", "admin"}, {"password", "Ankang-Root-2026"}})
+            .Json()["token"]
+            .get<std::string>();
     std::atomic<bool> stop{false};
     std::vector<std::thread> writers;
     for (int w = 0; w < 4; ++w) {
@@ -35,9 +36,11 @@ TEST(Durability, KillNineDuringABurstLosesNoAcknowledgedWrite) {
           const std::string name = "w" + std::to_string(w) + "-" + std::to_string(i);
           try {
             auto response = client.PostJson("/api/users",
-                                             {{"username", name}, {"role", "resident"},
-                                              {"scopes", {"610921100001"}}, {"password", "Resident-2026"}},
-                                             token);
+                                            {{"username", name},
+                                             {"role", "resident"},
+                                             {"scopes", {"610921100001"}},
+                                             {"password", "Resident-2026"}},
+                                            token);
             if (response.status == 201) {
               std::lock_guard lock(mutex);
               acknowledged.push_back(name);
@@ -58,13 +61,15 @@ TEST(Durability, KillNineDuringABurstLosesNoAcknowledgedWrite) {
 
   testing::ServerProcess restarted(url);
   testing::HttpClient client(restarted.port());
-  const auto token = client.PostJson("/api/auth/login", {{"username", "admin"}, {"password", "Ankang-Root-2026"}})
-                         .Json()["token"]
-                         .get<std::string>();
+  const auto token =
+      client.PostJson("/api/auth/login", {{"username", "admin"}, {"password", "Ankang-Root-2026"}})
+          .Json()["token"]
+          .get<std::string>();
   auto list = client.Get("/api/users?role=resident&limit=500", token).Json();
   std::set<std::string> stored;
   for (const auto& user : list["items"]) stored.insert(user["username"].get<std::string>());
-  for (const auto& name : acknowledged) EXPECT_TRUE(stored.contains(name)) << name << " was acknowledged, then lost";
+  for (const auto& name : acknowledged)
+    EXPECT_TRUE(stored.contains(name)) << name << " was acknowledged, then lost";
   EXPECT_GE(stored.size(), acknowledged.size());
 }
 

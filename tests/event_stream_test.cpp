@@ -38,7 +38,8 @@ TEST_F(EventStreamTest, DisablingAnAccountReachesItsOpenStreamAtOnce) {
   ASSERT_EQ(users["items"].size(), 1u);
   const auto id = users["items"][0]["id"].get<std::int64_t>();
   const auto started = std::chrono::steady_clock::now();
-  ASSERT_EQ(client_->PatchJson("/api/users/" + std::to_string(id), {{"disabled", true}}, manager).status, 200);
+  ASSERT_EQ(client_->PatchJson("/api/users/" + std::to_string(id), {{"disabled", true}}, manager).status,
+            200);
   const auto event = stream.Next(1s);
   ASSERT_TRUE(event.has_value()) << "no event within a second";
   EXPECT_LT(std::chrono::steady_clock::now() - started, 1s);

@@ -13,14 +13,17 @@ using testing::BodyOf;
 
 // Checks the subset of JSON Schema the document uses: type, nullable, required, properties,
 // items, enum. Returns the first mismatch as a path, or "" when the value conforms.
-std::string Mismatch(const nlohmann::json& schema, const nlohmann::json& value, const std::string& path = "$") {
+std::string Mismatch(const nlohmann::json& schema, const nlohmann::json& value,
+                     const std::string& path = "$") {
   if (value.is_null()) return schema.value("nullable", false) ? "" : path + ": null";
   const std::string type = schema.value("type", "");
-  const bool ok = type.empty() || (type == "object" && value.is_object()) || (type == "array" && value.is_array()) ||
-                  (type == "string" && value.is_string()) || (type == "integer" && value.is_number_integer()) ||
+  const bool ok = type.empty() || (type == "object" && value.is_object()) ||
+                  (type == "array" && value.is_array()) || (type == "string" && value.is_string()) ||
+                  (type == "integer" && value.is_number_integer()) ||
                   (type == "number" && value.is_number()) || (type == "boolean" && value.is_boolean());
   if (!ok) return path + ": expected " + type + ", got " + value.dump();
-  if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
+  if (schema.contains("enum") &&
+      std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
     return path + ": " + value.dump() + " not in enum";
   }
   if (value.is_object()) {
@@ -36,7 +39,8 @@ std::string Mismatch(const nlohmann::json& schema, const nlohmann::json& value, 
   }
   if (value.is_array() && schema.contains("items")) {
     for (std::size_t i = 0; i < value.size(); ++i) {
-      if (auto m = Mismatch(schema["items"], value[i], path + "[" + std::to_string(i) + "]"); !m.empty()) return m;
+      if (auto m = Mismatch(schema["items"], value[i], path + "[" + std::to_string(i) + "]"); !m.empty())
+        return m;
     }
   }
   return "";
@@ -52,8 +56,8 @@ class OpenApiTest : public ::testing::Test {
 
   // The success schema the document gives for a method and path template.
   nlohmann::json SchemaFor(const std::string& method, const std::string& pattern, int status) {
-    return document_["paths"][pattern][method]["responses"][std::to_string(status)]["content"]["application/json"]
-                    ["schema"];
+    return document_["paths"][pattern][method]["responses"][std::to_string(status)]["content"]
+                    ["application/json"]["schema"];
   }
 
   void ExpectConforms(const std::string& method, const std::string& pattern, const http::Response& response) {
@@ -85,14 +89,16 @@ TEST_F(OpenApiTest, DocumentsExactlyTheRoutesTheServerHas) {
     EXPECT_EQ(operation.contains("security"), route.permission != http::kPublic) << route.pattern;
     if (route.permission != http::kPublic && route.permission != http::kSignedIn) {
       EXPECT_EQ(operation["x-permission"], route.permission);
-      EXPECT_TRUE(app_.app().permissions().Knows(route.permission)) << route.permission << " is granted to no role";
+      EXPECT_TRUE(app_.app().permissions().Knows(route.permission))
+          << route.permission << " is granted to no role";
     }
   }
   EXPECT_EQ(documented, served);
 }
 
 TEST_F(OpenApiTest, ListsEveryErrorCode) {
-  const auto codes = document_["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"];
+  const auto codes =
+      document_["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"];
   EXPECT_EQ(codes.size(), AllErrors().size());
 }
 
@@ -103,14 +109,17 @@ TEST_F(OpenApiTest, RealResponsesMatchTheirSchemas) {
                  app_.Post("/api/auth/login", {{"username", "admin"}, {"password", "Shequ-Test-2026"}}));
   ExpectConforms("get", "/api/me", app_.Get("/api/me", token_));
   const auto created = app_.Post("/api/users",
-                                 {{"username", "resident1"}, {"role", "resident"}, {"scopes", {"610921100001"}},
+                                 {{"username", "resident1"},
+                                  {"role", "resident"},
+                                  {"scopes", {"610921100001"}},
                                   {"password", "Resident-2026"}},
                                  token_);
   ExpectConforms("post", "/api/users", created);
   const auto id = std::to_string(BodyOf(created)["id"].get<std::int64_t>());
   ExpectConforms("get", "/api/users", app_.Get("/api/users", token_));
   ExpectConforms("get", "/api/users/{id}", app_.Get("/api/users/" + id, token_));
-  ExpectConforms("patch", "/api/users/{id}", app_.Patch("/api/users/" + id, {{"display_name", "王五"}}, token_));
+  ExpectConforms("patch", "/api/users/{id}",
+                 app_.Patch("/api/users/" + id, {{"display_name", "王五"}}, token_));
   ExpectConforms("get", "/api/audit", app_.Get("/api/audit", token_));
   const auto error_schema = document_["components"]["schemas"]["Error"];
   EXPECT_EQ(Mismatch(error_schema, BodyOf(app_.Get("/api/users/0", token_))), "");
@@ -118,7 +127,8 @@ TEST_F(OpenApiTest, RealResponsesMatchTheirSchemas) {
 }
 
 TEST_F(OpenApiTest, TheValidatorItselfCatchesMismatches) {
-  const nlohmann::json schema = {{"type", "object"}, {"required", {"id"}}, {"properties", {{"id", {{"type", "integer"}}}}}};
+  const nlohmann::json schema = {
+      {"type", "object"}, {"required", {"id"}}, {"properties", {{"id", {{"type", "integer"}}}}}};
   EXPECT_EQ(Mismatch(schema, {{"id", 1}}), "");
   EXPECT_NE(Mismatch(schema, {{"id", "1"}}), "");
   EXPECT_NE(Mismatch(schema, nlohmann::json::object()), "");

@@ -65,27 +65,55 @@ class ScopeMatrixTest : public ::testing::Test {
   Call RequestFor(const http::Route& route, const Target& target, const std::string& tag) {
     const std::string key = std::string(http::MethodName(route.method)) + " " + route.pattern;
     const std::string id = std::to_string(target.id);
-    static const std::map<std::string, std::function<Call(const std::string&, const Target&, const std::string&)>>
+    static const std::map<std::string,
+                          std::function<Call(const std::string&, const Target&, const std::string&)>>
         kRequests = {
-            {"GET /healthz", [](auto&, auto&, auto&) { return Call{"/healthz", nullptr}; }},
-            {"GET /readyz", [](auto&, auto&, auto&) { return Call{"/readyz", nullptr}; }},
-            {"GET /metrics", [](auto&, auto&, auto&) { return Call{"/metrics", nullptr}; }},
-            {"GET /api/openapi.json", [](auto&, auto&, auto&) { return Call{"/api/openapi.json", nullptr}; }},
+            {"GET /healthz",
+             [](auto&, auto&, auto&) {
+               return Call{"/healthz", nullptr};
+             }},
+            {"GET /readyz",
+             [](auto&, auto&, auto&) {
+               return Call{"/readyz", nullptr};
+             }},
+            {"GET /metrics",
+             [](auto&, auto&, auto&) {
+               return Call{"/metrics", nullptr};
+             }},
+            {"GET /api/openapi.json",
+             [](auto&, auto&, auto&) {
+               return Call{"/api/openapi.json", nullptr};
+             }},
             {"POST /api/auth/login",
              [](auto&, auto&, auto&) {
                return Call{"/api/auth/login", {{"username", "m-login"}, {"password", "Shequ-Test-2026"}}};
              }},
-            {"POST /api/auth/logout", [](auto&, auto&, auto&) { return Call{"/api/auth/logout", nullptr}; }},
-            {"GET /api/me", [](auto&, auto&, auto&) { return Call{"/api/me", nullptr}; }},
+            {"POST /api/auth/logout",
+             [](auto&, auto&, auto&) {
+               return Call{"/api/auth/logout", nullptr};
+             }},
+            {"GET /api/me",
+             [](auto&, auto&, auto&) {
+               return Call{"/api/me", nullptr};
+             }},
             {"POST /api/me/password",
              [](auto&, auto&, auto& tag) {
                return Call{"/api/me/password",
                            {{"current_password", tag == "0" ? "Shequ-Test-2026" : "Matrix-Next-2026!"},
                             {"new_password", "Matrix-Next-2026!"}}};
              }},
-            {"GET /api/stream", [](auto&, auto&, auto&) { return Call{"/api/stream", nullptr}; }},
-            {"GET /api/audit", [](auto&, auto& t, auto&) { return Call{"/api/audit?object_id=" + std::to_string(t.id), nullptr}; }},
-            {"GET /api/users", [](auto&, auto&, auto&) { return Call{"/api/users?limit=500", nullptr}; }},
+            {"GET /api/stream",
+             [](auto&, auto&, auto&) {
+               return Call{"/api/stream", nullptr};
+             }},
+            {"GET /api/audit",
+             [](auto&, auto& t, auto&) {
+               return Call{"/api/audit?object_id=" + std::to_string(t.id), nullptr};
+             }},
+            {"GET /api/users",
+             [](auto&, auto&, auto&) {
+               return Call{"/api/users?limit=500", nullptr};
+             }},
             {"POST /api/users",
              [](auto&, auto& t, auto& tag) {
                return Call{"/api/users",
@@ -94,11 +122,18 @@ class ScopeMatrixTest : public ::testing::Test {
                             {"scopes", {t.scope}},
                             {"password", "Resident-2026"}}};
              }},
-            {"GET /api/users/{id}", [](auto& id, auto&, auto&) { return Call{"/api/users/" + id, nullptr}; }},
+            {"GET /api/users/{id}",
+             [](auto& id, auto&, auto&) {
+               return Call{"/api/users/" + id, nullptr};
+             }},
             {"PATCH /api/users/{id}",
-             [](auto& id, auto&, auto&) { return Call{"/api/users/" + id, {{"display_name", "改名"}}}; }},
+             [](auto& id, auto&, auto&) {
+               return Call{"/api/users/" + id, {{"display_name", "改名"}}};
+             }},
             {"POST /api/users/{id}/password",
-             [](auto& id, auto&, auto&) { return Call{"/api/users/" + id + "/password", {{"new_password", "Reset-Pass-2026"}}}; }},
+             [](auto& id, auto&, auto&) {
+               return Call{"/api/users/" + id + "/password", {{"new_password", "Reset-Pass-2026"}}};
+             }},
         };
     auto it = kRequests.find(key);
     if (it == kRequests.end()) {
@@ -133,12 +168,13 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
           token = app_.Login(actor.username, password_changes > 0 ? "Matrix-Next-2026!" : "Shequ-Test-2026");
         }
         auto call = RequestFor(*route, target, changes_password ? std::to_string(password_changes) : tag);
-        const auto response = app_.Call(route->method, call.path, token, call.body.is_null() ? "" : call.body.dump());
+        const auto response =
+            app_.Call(route->method, call.path, token, call.body.is_null() ? "" : call.body.dump());
         if (changes_password && response.status == 204) ++password_changes;
         ++checked;
-        const std::string where = actor.role + " " + std::string(http::MethodName(route->method)) + " " + call.path +
-                                  " → " + target.username + ": " + std::to_string(response.status) + " " +
-                                  response.body.substr(0, 200);
+        const std::string where = actor.role + " " + std::string(http::MethodName(route->method)) + " " +
+                                  call.path + " → " + target.username + ": " +
+                                  std::to_string(response.status) + " " + response.body.substr(0, 200);
         const bool is_public = route->permission == http::kPublic;
         const bool any_user = route->permission == http::kSignedIn;
         const bool permitted =
@@ -148,10 +184,12 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
           EXPECT_EQ(ErrorCodeOf(response), "forbidden") << where;
           continue;
         }
-        const bool target_matters = route->pattern.find("{id}") != std::string::npos || route->pattern == "/api/users";
+        const bool target_matters =
+            route->pattern.find("{id}") != std::string::npos || route->pattern == "/api/users";
         const bool inside = principal.scope.Covers(auth::Scope::Of({target.scope}));
         if (target_matters && !inside) {
-          EXPECT_TRUE(response.status == 404 || (route->method == http::Method::kPost && response.status == 422) ||
+          EXPECT_TRUE(response.status == 404 ||
+                      (route->method == http::Method::kPost && response.status == 422) ||
                       (route->method == http::Method::kGet && response.status == 200))
               << where;
           if (route->pattern.find("{id}") != std::string::npos) {

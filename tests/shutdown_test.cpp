@@ -29,9 +29,10 @@ TEST(Shutdown, SigtermFinishesInFlightRequestsThenExits) {
   for (int i = 0; i < kClients; ++i) {
     threads.emplace_back([&, i] {
       try {
-        statuses[i] = clients[i]
-                          ->PostJson("/api/auth/login", {{"username", "lisi"}, {"password", "Hanyin-Street-88"}})
-                          .status;
+        statuses[i] =
+            clients[i]
+                ->PostJson("/api/auth/login", {{"username", "lisi"}, {"password", "Hanyin-Street-88"}})
+                .status;
       } catch (const std::exception&) {
         statuses[i] = -1;
       }

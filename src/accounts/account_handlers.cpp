@@ -11,9 +11,11 @@ nlohmann::json OptionalTime(const std::optional<std::int64_t>& millis) {
   return millis ? nlohmann::json(FormatTimestamp(*millis)) : nlohmann::json(nullptr);
 }
 
-std::string SessionCookie(const CookieSettings& cookies, const std::string& value, std::int64_t max_age_seconds) {
-  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age_seconds) + (cookies.secure ? "; Secure" : "");
+std::string SessionCookie(const CookieSettings& cookies, const std::string& value,
+                          std::int64_t max_age_seconds) {
+  return std::string(kSessionCookie) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds) +
+         (cookies.secure ? "; Secure" : "");
 }
 
 }  // namespace
@@ -68,15 +70,16 @@ http::Response Login(SessionService& sessions, const CookieSettings& cookies, ht
                               {"expires_at", FormatTimestamp(result.expires_at)},
                               {"user", UserJson(result.user)}});
   response.headers.emplace_back(
-      "Set-Cookie", SessionCookie(cookies, result.token,
-                                  std::chrono::duration_cast<std::chrono::seconds>(
-                                      sessions.policy().absolute_lifetime)
-                                      .count()));
+      "Set-Cookie",
+      SessionCookie(
+          cookies, result.token,
+          std::chrono::duration_cast<std::chrono::seconds>(sessions.policy().absolute_lifetime).count()));
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }
 
-http::Response Logout(SessionService& sessions, const CookieSettings& cookies, http::RequestContext& context) {
+http::Response Logout(SessionService& sessions, const CookieSettings& cookies,
+                      http::RequestContext& context) {
   sessions.Logout(context.principal());
   auto response = http::NoContent();
   response.headers.emplace_back("Set-Cookie", SessionCookie(cookies, "", 0));
@@ -90,14 +93,15 @@ http::Response Me(const http::PermissionTable& permissions, http::RequestContext
   for (const auto& [permission, roles] : permissions.grants()) {
     if (roles.contains(principal.role)) granted.push_back(permission);
   }
-  return http::Json({{"id", principal.user_id},
-                     {"username", principal.username},
-                     {"display_name", principal.display_name},
-                     {"role", auth::RoleName(principal.role)},
-                     {"scopes", principal.scope.national() ? std::vector<std::string>{} : principal.scope.codes()},
-                     {"national", principal.scope.national()},
-                     {"permissions", granted},
-                     {"session_expires_at", FormatTimestamp(principal.session_expires_at)}});
+  return http::Json(
+      {{"id", principal.user_id},
+       {"username", principal.username},
+       {"display_name", principal.display_name},
+       {"role", auth::RoleName(principal.role)},
+       {"scopes", principal.scope.national() ? std::vector<std::string>{} : principal.scope.codes()},
+       {"national", principal.scope.national()},
+       {"permissions", granted},
+       {"session_expires_at", FormatTimestamp(principal.session_expires_at)}});
 }
 
 http::Response ChangeOwnPassword(AccountService& accounts, http::RequestContext& context) {
@@ -124,7 +128,8 @@ http::Response ListUsers(const AccountService& accounts, http::RequestContext& c
   const auto page = accounts.List(context.principal(), query);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& user : page.items) items.push_back(UserJson(user));
-  return http::Json({{"items", items}, {"total", page.total}, {"limit", query.limit}, {"offset", query.offset}});
+  return http::Json(
+      {{"items", items}, {"total", page.total}, {"limit", query.limit}, {"offset", query.offset}});
 }
 
 http::Response CreateUser(AccountService& accounts, http::RequestContext& context) {

@@ -34,14 +34,19 @@ std::vector<std::string> CheckScopes(auth::Role role, std::vector<std::string> s
   return scopes;
 }
 
-nlohmann::json Change(const auto& before, const auto& after) { return nlohmann::json::array({before, after}); }
+nlohmann::json Change(const auto& before, const auto& after) {
+  return nlohmann::json::array({before, after});
+}
 
 }  // namespace
 
 bool IsValidUsername(std::string_view username) {
   if (username.size() < 3 || username.size() > 32) return false;
-  const auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'; };
-  return std::all_of(username.begin(), username.end(), ok) && std::isalnum(static_cast<unsigned char>(username[0]));
+  const auto ok = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+  };
+  return std::all_of(username.begin(), username.end(), ok) &&
+         std::isalnum(static_cast<unsigned char>(username[0]));
 }
 
 User AccountService::Create(const auth::Principal* actor, const NewUser& request) {
@@ -61,12 +66,14 @@ User AccountService::Create(const auth::Principal* actor, const NewUser& request
   }
   user.role = *role;
   user.display_name = request.display_name.empty() ? user.username : request.display_name;
-  if (user.display_name.size() > 100) Invalid("display_name", "too_long", "Display name is too long.", "姓名过长。");
+  if (user.display_name.size() > 100)
+    Invalid("display_name", "too_long", "Display name is too long.", "姓名过长。");
   user.scopes = CheckScopes(user.role, request.scopes);
   if (actor != nullptr) {
     if (!auth::MayManageRole(actor->role, user.role)) throw Error(ErrorCode::kForbidden);
     if (!actor->scope.Covers(user.Scope())) {
-      throw Error(ErrorCode::kScopeViolation, nlohmann::json::array({FieldDetail("scopes", "outside_your_scope")}));
+      throw Error(ErrorCode::kScopeViolation,
+                  nlohmann::json::array({FieldDetail("scopes", "outside_your_scope")}));
     }
   }
   auth::CheckPasswordPolicy(request.password, user.username);
@@ -88,14 +95,16 @@ User AccountService::Create(const auth::Principal* actor, const NewUser& request
       entry.object_id = std::to_string(user.id);
     }
     entry.region_code = user.scopes.empty() ? "" : user.scopes.front();
-    entry.detail = {{"username", user.username}, {"role", auth::RoleName(user.role)}, {"scopes", user.scopes}};
+    entry.detail = {
+        {"username", user.username}, {"role", auth::RoleName(user.role)}, {"scopes", user.scopes}};
     audit_.Record(c, entry);
     return user;
   });
 }
 
 UserPage AccountService::List(const auth::Principal& actor, const UserQuery& query) const {
-  return database_.Read([&](db::Connection& c) { return AccountStore::List(c, actor.scope.Prefixes(), query); });
+  return database_.Read(
+      [&](db::Connection& c) { return AccountStore::List(c, actor.scope.Prefixes(), query); });
 }
 
 User AccountService::Get(const auth::Principal& actor, std::int64_t id) const {
@@ -109,7 +118,8 @@ User AccountService::Get(const auth::Principal& actor, std::int64_t id) const {
 User AccountService::LoadManageable(db::Connection& c, const auth::Principal& actor, std::int64_t id) const {
   auto user = AccountStore::FindById(c, id);
   if (!user || !actor.scope.Covers(user->Scope())) throw Error(ErrorCode::kNotFound);
-  if (user->id != actor.user_id && !auth::MayManageRole(actor.role, user->role)) throw Error(ErrorCode::kForbidden);
+  if (user->id != actor.user_id && !auth::MayManageRole(actor.role, user->role))
+    throw Error(ErrorCode::kForbidden);
   return *user;
 }
 
@@ -124,7 +134,8 @@ User AccountService::Update(const auth::Principal& actor, std::int64_t id, const
     nlohmann::json changes = nlohmann::json::object();
     if (patch.display_name && *patch.display_name != user.display_name) {
       if (patch.display_name->empty() || patch.display_name->size() > 100) {
-        Invalid("display_name", "bad_length", "Display name must have 1-100 bytes.", "姓名长度须为 1-100 字节。");
+        Invalid("display_name", "bad_length", "Display name must have 1-100 bytes.",
+                "姓名长度须为 1-100 字节。");
       }
       changes["display_name"] = Change(user.display_name, *patch.display_name);
       user.display_name = *patch.display_name;
@@ -132,7 +143,8 @@ User AccountService::Update(const auth::Principal& actor, std::int64_t id, const
     if (patch.scopes) {
       auto scopes = CheckScopes(user.role, *patch.scopes);
       if (!actor.scope.Covers(auth::Scope::Of(scopes))) {
-        throw Error(ErrorCode::kScopeViolation, nlohmann::json::array({FieldDetail("scopes", "outside_your_scope")}));
+        throw Error(ErrorCode::kScopeViolation,
+                    nlohmann::json::array({FieldDetail("scopes", "outside_your_scope")}));
       }
       if (scopes != user.scopes) {
         changes["scopes"] = Change(user.scopes, scopes);
@@ -162,11 +174,13 @@ User AccountService::Update(const auth::Principal& actor, std::int64_t id, const
     return user;
   });
   sessions_.ForgetUser(updated.id);
-  if (sessions_ended) notifier_.EndUser(updated.id, updated.disabled ? "account_disabled" : "account_changed");
+  if (sessions_ended)
+    notifier_.EndUser(updated.id, updated.disabled ? "account_disabled" : "account_changed");
   return updated;
 }
 
-void AccountService::ResetPassword(const auth::Principal& actor, std::int64_t id, const std::string& new_password) {
+void AccountService::ResetPassword(const auth::Principal& actor, std::int64_t id,
+                                   const std::string& new_password) {
   const User target = Get(actor, id);
   auth::CheckPasswordPolicy(new_password, target.username);
   const std::string hash = auth::HashPassword(new_password);
@@ -184,10 +198,11 @@ void AccountService::ResetPassword(const auth::Principal& actor, std::int64_t id
 
 void AccountService::ChangeOwnPassword(const auth::Principal& actor, const std::string& current,
                                        const std::string& next) {
-  auto found = database_.Read([&](db::Connection& c) { return AccountStore::FindWithHash(c, actor.username); });
+  auto found =
+      database_.Read([&](db::Connection& c) { return AccountStore::FindWithHash(c, actor.username); });
   if (!found || !auth::VerifyPassword(found->second, current)) {
-    audit::AuditEntry entry = audit::AuditLog::By(actor, "accounts.change_password", "user",
-                                                  std::to_string(actor.user_id));
+    audit::AuditEntry entry =
+        audit::AuditLog::By(actor, "accounts.change_password", "user", std::to_string(actor.user_id));
     entry.result = audit::Outcome::kFailure;
     entry.detail = {{"reason", "wrong_current_password"}};
     audit_.RecordNow(entry);
@@ -200,7 +215,8 @@ void AccountService::ChangeOwnPassword(const auth::Principal& actor, const std::
     AccountStore::SetPassword(c, actor.user_id, hash, clock_.NowMillis());
     // Other devices signed in with the old password are signed out; this one stays.
     AccountStore::RevokeUserSessions(c, actor.user_id, clock_.NowMillis(), actor.session_hash);
-    audit_.Record(c, audit::AuditLog::By(actor, "accounts.change_password", "user", std::to_string(actor.user_id)));
+    audit_.Record(
+        c, audit::AuditLog::By(actor, "accounts.change_password", "user", std::to_string(actor.user_id)));
   });
   sessions_.ForgetUser(actor.user_id);
 }

@@ -20,7 +20,10 @@ class AccountServiceTest : public ::testing::Test {
   }
 
   static NewUser Resident(std::string name, std::string scope) {
-    return {.username = std::move(name), .display_name = "居民", .role = "resident", .scopes = {std::move(scope)},
+    return {.username = std::move(name),
+            .display_name = "居民",
+            .role = "resident",
+            .scopes = {std::move(scope)},
             .password = "Shequ-Test-2026"};
   }
 
@@ -44,15 +47,22 @@ TEST_F(AccountServiceTest, CreatesInsideTheActorsScopeOnly) {
   EXPECT_EQ(inside.role, auth::Role::kResident);
   EXPECT_EQ(CodeOf([&] { accounts().Create(&street_, Resident("resident2", "610921101001")); }),
             ErrorCode::kScopeViolation);
-  EXPECT_EQ(CodeOf([&] { accounts().Create(&street_, {.username = "boss", .role = "county", .scopes = {"610921100000"}, .password = "Shequ-Test-2026"}); }),
+  EXPECT_EQ(CodeOf([&] {
+              accounts().Create(&street_, {.username = "boss",
+                                           .role = "county",
+                                           .scopes = {"610921100000"},
+                                           .password = "Shequ-Test-2026"});
+            }),
             ErrorCode::kForbidden);
   EXPECT_EQ(CodeOf([&] { accounts().Create(&street_, Resident("resident1", "610921100001")); }),
             ErrorCode::kUsernameTaken);
 }
 
 TEST_F(AccountServiceTest, ValidatesEveryField) {
-  EXPECT_EQ(CodeOf([&] { accounts().Create(nullptr, Resident("X", "610921100001")); }), ErrorCode::kFieldInvalid);
-  EXPECT_EQ(CodeOf([&] { accounts().Create(nullptr, Resident("okname", "61092110")); }), ErrorCode::kFieldInvalid);
+  EXPECT_EQ(CodeOf([&] { accounts().Create(nullptr, Resident("X", "610921100001")); }),
+            ErrorCode::kFieldInvalid);
+  EXPECT_EQ(CodeOf([&] { accounts().Create(nullptr, Resident("okname", "61092110")); }),
+            ErrorCode::kFieldInvalid);
   auto weak = Resident("okname", "610921100001");
   weak.password = "short";
   EXPECT_EQ(CodeOf([&] { accounts().Create(nullptr, weak); }), ErrorCode::kWeakPassword);
@@ -92,7 +102,8 @@ TEST_F(AccountServiceTest, DisablingEndsSessionsAndIsAudited) {
 }
 
 TEST_F(AccountServiceTest, NobodyDisablesThemselvesOrManagesAWiderRole) {
-  EXPECT_EQ(CodeOf([&] { accounts().Update(street_, street_.user_id, {.disabled = true}); }), ErrorCode::kForbidden);
+  EXPECT_EQ(CodeOf([&] { accounts().Update(street_, street_.user_id, {.disabled = true}); }),
+            ErrorCode::kForbidden);
   EXPECT_EQ(accounts().Update(street_, street_.user_id, {.display_name = "城关镇"}).display_name, "城关镇");
   const auto county_user = accounts().Get(county_, county_.user_id);
   EXPECT_EQ(CodeOf([&] { accounts().Get(street_, county_user.id); }), ErrorCode::kNotFound);

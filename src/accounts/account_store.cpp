@@ -42,13 +42,15 @@ std::int64_t AccountStore::InsertUser(db::Connection& c, const User& user, const
   auto rows = c.Run(
       "INSERT INTO users (username, display_name, role, password_hash, disabled, created_at, updated_at,"
       " password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $6) RETURNING id",
-      user.username, user.display_name, auth::RoleName(user.role), password_hash, user.disabled, user.created_at);
+      user.username, user.display_name, auth::RoleName(user.role), password_hash, user.disabled,
+      user.created_at);
   const auto id = rows[0].Int(0);
   ReplaceScopes(c, id, user.scopes);
   return id;
 }
 
-void AccountStore::ReplaceScopes(db::Connection& c, std::int64_t user_id, const std::vector<std::string>& scopes) {
+void AccountStore::ReplaceScopes(db::Connection& c, std::int64_t user_id,
+                                 const std::vector<std::string>& scopes) {
   c.Run("DELETE FROM user_scopes WHERE user_id = $1", user_id);
   for (const auto& code : scopes) {
     c.Run("INSERT INTO user_scopes (user_id, region_code) VALUES ($1, $2)", user_id, code);
@@ -61,9 +63,10 @@ void AccountStore::UpdateUser(db::Connection& c, const User& user) {
   ReplaceScopes(c, user.id, user.scopes);
 }
 
-void AccountStore::SetPassword(db::Connection& c, std::int64_t user_id, const std::string& hash, std::int64_t now) {
-  c.Run("UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1", user_id,
-        hash, now);
+void AccountStore::SetPassword(db::Connection& c, std::int64_t user_id, const std::string& hash,
+                               std::int64_t now) {
+  c.Run("UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1",
+        user_id, hash, now);
 }
 
 std::optional<User> AccountStore::FindById(db::Connection& c, std::int64_t id) {
@@ -80,15 +83,17 @@ std::optional<User> AccountStore::FindById(db::Connection& c, std::int64_t id) {
 
 std::optional<std::pair<User, std::string>> AccountStore::FindWithHash(db::Connection& c,
                                                                        const std::string& username) {
-  auto rows = c.Run("SELECT " + std::string(kUserColumns) + ", u.password_hash FROM users u WHERE u.username = $1",
-                    username);
+  auto rows =
+      c.Run("SELECT " + std::string(kUserColumns) + ", u.password_hash FROM users u WHERE u.username = $1",
+            username);
   if (rows.empty()) return std::nullopt;
   User user = ReadUser(rows[0]);
   user.scopes = LoadScopes(c, user.id);
   return std::make_pair(std::move(user), rows[0].Text(9));
 }
 
-UserPage AccountStore::List(db::Connection& c, const std::vector<std::string>& prefixes, const UserQuery& query) {
+UserPage AccountStore::List(db::Connection& c, const std::vector<std::string>& prefixes,
+                            const UserQuery& query) {
   std::string where = " WHERE 1 = 1";
   std::vector<db::Value> params;
   const auto param = [&params](db::Value value) {
@@ -103,9 +108,10 @@ UserPage AccountStore::List(db::Connection& c, const std::vector<std::string>& p
       inside += (inside.empty() ? "" : " OR ") + std::string("s.region_code LIKE ") + param(prefix + "%");
     }
     if (inside.empty()) inside = "1 = 0";
-    where += " AND EXISTS (SELECT 1 FROM user_scopes s WHERE s.user_id = u.id)"
-             " AND NOT EXISTS (SELECT 1 FROM user_scopes s WHERE s.user_id = u.id AND NOT (" +
-             inside + "))";
+    where +=
+        " AND EXISTS (SELECT 1 FROM user_scopes s WHERE s.user_id = u.id)"
+        " AND NOT EXISTS (SELECT 1 FROM user_scopes s WHERE s.user_id = u.id AND NOT (" +
+        inside + "))";
   }
   if (query.role) where += " AND u.role = " + param(std::string(auth::RoleName(*query.role)));
   if (query.text) {
@@ -135,18 +141,20 @@ std::int64_t AccountStore::CountAdmins(db::Connection& c) {
 void AccountStore::InsertSession(db::Connection& c, const std::string& token_hash, std::int64_t user_id,
                                  std::int64_t now, std::int64_t expires_at, const std::string& ip,
                                  const std::string& user_agent) {
-  c.Run("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent)"
-        " VALUES ($1, $2, $3, $3, $4, $5, $6)",
-        token_hash, user_id, now, expires_at, ip, user_agent);
+  c.Run(
+      "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, ip, user_agent)"
+      " VALUES ($1, $2, $3, $3, $4, $5, $6)",
+      token_hash, user_id, now, expires_at, ip, user_agent);
 }
 
 std::optional<SessionRecord> AccountStore::FindSession(db::Connection& c, const std::string& token_hash) {
   // Runs on every signed-in request: one statement, scopes joined in.
-  static const std::string kFind = "SELECT " + std::string(kUserColumns) +
-                                   ", s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, us.region_code"
-                                   " FROM sessions s JOIN users u ON u.id = s.user_id"
-                                   " LEFT JOIN user_scopes us ON us.user_id = u.id"
-                                   " WHERE s.token_hash = $1";
+  static const std::string kFind =
+      "SELECT " + std::string(kUserColumns) +
+      ", s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, us.region_code"
+      " FROM sessions s JOIN users u ON u.id = s.user_id"
+      " LEFT JOIN user_scopes us ON us.user_id = u.id"
+      " WHERE s.token_hash = $1";
   auto rows = c.Run(kFind, token_hash);
   if (rows.empty()) return std::nullopt;
   SessionRecord record;
@@ -165,15 +173,18 @@ void AccountStore::TouchSession(db::Connection& c, const std::string& token_hash
 }
 
 bool AccountStore::RevokeSession(db::Connection& c, const std::string& token_hash, std::int64_t now) {
-  return c.Run("UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL", token_hash, now)
+  return c.Run("UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL", token_hash,
+               now)
              .affected_rows > 0;
 }
 
 std::int64_t AccountStore::RevokeUserSessions(db::Connection& c, std::int64_t user_id, std::int64_t now,
                                               const std::string& except_hash) {
   return c
-      .Run("UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL AND token_hash <> $3",
-           user_id, now, except_hash)
+      .Run(
+          "UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL AND token_hash <> "
+          "$3",
+          user_id, now, except_hash)
       .affected_rows;
 }
 
@@ -188,16 +199,20 @@ void AccountStore::InsertLoginFailure(db::Connection& c, const std::string& user
 
 std::int64_t AccountStore::CountUserFailuresSince(db::Connection& c, const std::string& username,
                                                   std::int64_t since) {
-  return c.Run("SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2", username, since)[0].Int(0);
+  return c.Run("SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2", username, since)[0]
+      .Int(0);
 }
 
-std::int64_t AccountStore::CountIpFailuresSince(db::Connection& c, const std::string& ip, std::int64_t since) {
+std::int64_t AccountStore::CountIpFailuresSince(db::Connection& c, const std::string& ip,
+                                                std::int64_t since) {
   return c.Run("SELECT COUNT(*) FROM login_failures WHERE ip = $1 AND at >= $2", ip, since)[0].Int(0);
 }
 
-std::optional<std::int64_t> AccountStore::OldestUserFailureSince(db::Connection& c, const std::string& username,
+std::optional<std::int64_t> AccountStore::OldestUserFailureSince(db::Connection& c,
+                                                                 const std::string& username,
                                                                  std::int64_t since) {
-  return c.Run("SELECT MIN(at) FROM login_failures WHERE username = $1 AND at >= $2", username, since)[0].OptInt(0);
+  return c.Run("SELECT MIN(at) FROM login_failures WHERE username = $1 AND at >= $2", username, since)[0]
+      .OptInt(0);
 }
 
 std::optional<std::int64_t> AccountStore::OldestIpFailureSince(db::Connection& c, const std::string& ip,

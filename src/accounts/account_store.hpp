@@ -17,7 +17,8 @@ class AccountStore {
   static void UpdateUser(db::Connection& c, const User& user);
   static void SetPassword(db::Connection& c, std::int64_t user_id, const std::string& hash, std::int64_t now);
   static std::optional<User> FindById(db::Connection& c, std::int64_t id);
-  static std::optional<std::pair<User, std::string>> FindWithHash(db::Connection& c, const std::string& username);
+  static std::optional<std::pair<User, std::string>> FindWithHash(db::Connection& c,
+                                                                  const std::string& username);
   // Users whose every scope node lies under one of `prefixes` ({""} = everyone).
   static UserPage List(db::Connection& c, const std::vector<std::string>& prefixes, const UserQuery& query);
   static std::int64_t CountAdmins(db::Connection& c);
@@ -34,7 +35,8 @@ class AccountStore {
 
   static void InsertLoginFailure(db::Connection& c, const std::string& username, const std::string& ip,
                                  std::int64_t now);
-  static std::int64_t CountUserFailuresSince(db::Connection& c, const std::string& username, std::int64_t since);
+  static std::int64_t CountUserFailuresSince(db::Connection& c, const std::string& username,
+                                             std::int64_t since);
   static std::int64_t CountIpFailuresSince(db::Connection& c, const std::string& ip, std::int64_t since);
   static std::optional<std::int64_t> OldestUserFailureSince(db::Connection& c, const std::string& username,
                                                             std::int64_t since);

@@ -13,12 +13,11 @@ ModuleManifest Manifest(AccountService& accounts, SessionService& sessions, cons
   const auto object = [](nlohmann::json properties, nlohmann::json required) {
     return nlohmann::json{{"type", "object"}, {"properties", properties}, {"required", required}};
   };
-  const nlohmann::json user_page = object(
-      {{"items", {{"type", "array"}, {"items", user}}},
-       {"total", {{"type", "integer"}}},
-       {"limit", {{"type", "integer"}}},
-       {"offset", {{"type", "integer"}}}},
-      {"items", "total", "limit", "offset"});
+  const nlohmann::json user_page = object({{"items", {{"type", "array"}, {"items", user}}},
+                                           {"total", {{"type", "integer"}}},
+                                           {"limit", {{"type", "integer"}}},
+                                           {"offset", {{"type", "integer"}}}},
+                                          {"items", "total", "limit", "offset"});
   const nlohmann::json me = object(
       {{"id", {{"type", "integer"}}},
        {"username", string},
@@ -46,13 +45,16 @@ ModuleManifest Manifest(AccountService& accounts, SessionService& sessions, cons
                .pattern = "/api/auth/login",
                .permission = std::string(http::kPublic),
                .handler = [&sessions, &cookies](auto& c) { return Login(sessions, cookies, c); },
-               .doc = {.summary = "Sign in with username and password; returns a bearer token and sets a cookie",
+               .doc = {.summary =
+                           "Sign in with username and password; returns a bearer token and sets a cookie",
                        .tag = "auth",
-                       .request_schema = object({{"username", string}, {"password", string}}, {"username", "password"}),
-                       .response_schema = object({{"token", string},
-                                                  {"expires_at", {{"type", "string"}, {"format", "date-time"}}},
-                                                  {"user", user}},
-                                                 {"token", "expires_at", "user"})},
+                       .request_schema =
+                           object({{"username", string}, {"password", string}}, {"username", "password"}),
+                       .response_schema =
+                           object({{"token", string},
+                                   {"expires_at", {{"type", "string"}, {"format", "date-time"}}},
+                                   {"user", user}},
+                                  {"token", "expires_at", "user"})},
                .max_body_bytes = 4096},
               {.method = Method::kPost,
                .pattern = "/api/auth/logout",

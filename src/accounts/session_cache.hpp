@@ -24,7 +24,8 @@ namespace shequ::accounts {
 
 class SessionCache {
  public:
-  explicit SessionCache(std::chrono::milliseconds ttl = std::chrono::seconds(1), std::size_t capacity = 100'000)
+  explicit SessionCache(std::chrono::milliseconds ttl = std::chrono::seconds(1),
+                        std::size_t capacity = 100'000)
       : ttl_(ttl), capacity_(capacity) {}
 
   std::optional<SessionRecord> Find(const std::string& token_hash, std::int64_t now) const;

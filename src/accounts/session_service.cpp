@@ -11,7 +11,8 @@ namespace shequ::accounts {
 namespace {
 
 std::string Normalise(std::string username) {
-  std::transform(username.begin(), username.end(), username.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(username.begin(), username.end(), username.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   const auto first = username.find_first_not_of(' ');
   const auto last = username.find_last_not_of(' ');
   return first == std::string::npos ? "" : username.substr(first, last - first + 1);
@@ -35,7 +36,8 @@ void SessionService::RefuseIfThrottled(const std::string& username, const std::s
   const std::int64_t user_since = std::max(window_start, last_login_at.value_or(0) + 1);
   const auto retry_after = database_.Read([&](db::Connection& c) -> std::optional<std::int64_t> {
     if (AccountStore::CountUserFailuresSince(c, username, user_since) >= policy_.max_user_failures) {
-      return *AccountStore::OldestUserFailureSince(c, username, user_since) + policy_.failure_window.count() - now;
+      return *AccountStore::OldestUserFailureSince(c, username, user_since) + policy_.failure_window.count() -
+             now;
     }
     if (AccountStore::CountIpFailuresSince(c, ip, window_start) >= policy_.max_ip_failures) {
       return *AccountStore::OldestIpFailureSince(c, ip, window_start) + policy_.failure_window.count() - now;
@@ -51,8 +53,8 @@ void SessionService::RefuseIfThrottled(const std::string& username, const std::s
   throw Error(ErrorCode::kTooManyRequests, nlohmann::json::array({{{"retry_after_seconds", seconds}}}));
 }
 
-LoginResult SessionService::Login(const std::string& raw_username, const std::string& password, const std::string& ip,
-                                  const std::string& user_agent) {
+LoginResult SessionService::Login(const std::string& raw_username, const std::string& password,
+                                  const std::string& ip, const std::string& user_agent) {
   const std::string username = Normalise(raw_username);
   auto found = database_.Read([&](db::Connection& c) { return AccountStore::FindWithHash(c, username); });
   RefuseIfThrottled(username, ip, found ? found->first.last_login_at : std::nullopt);
@@ -129,7 +131,8 @@ auth::Principal SessionService::Authenticate(const std::string& token, const std
 void SessionService::Logout(const auth::Principal& principal) {
   database_.Write([&](db::Connection& c) {
     AccountStore::RevokeSession(c, principal.session_hash, clock_.NowMillis());
-    auto entry = audit::AuditLog::By(principal, "accounts.logout", "session", principal.session_hash.substr(0, 16));
+    auto entry =
+        audit::AuditLog::By(principal, "accounts.logout", "session", principal.session_hash.substr(0, 16));
     audit_.Record(c, entry);
   });
   cache_.ForgetSession(principal.session_hash);

@@ -41,7 +41,12 @@ class SessionService {
  public:
   SessionService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
                  notify::Notifier& notifier, SessionCache& cache, SessionPolicy policy = {})
-      : database_(database), clock_(clock), audit_(audit), notifier_(notifier), cache_(cache), policy_(policy) {}
+      : database_(database),
+        clock_(clock),
+        audit_(audit),
+        notifier_(notifier),
+        cache_(cache),
+        policy_(policy) {}
 
   LoginResult Login(const std::string& username, const std::string& password, const std::string& ip,
                     const std::string& user_agent);

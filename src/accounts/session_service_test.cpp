@@ -48,7 +48,8 @@ TEST_F(SessionServiceTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
 }
 
 TEST_F(SessionServiceTest, ThrottlesAUsernameAfterFiveFailuresUntilTheWindowPasses) {
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(LoginCode("wrong", "10.0.0." + std::to_string(i)), ErrorCode::kInvalidCredentials);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(LoginCode("wrong", "10.0.0." + std::to_string(i)), ErrorCode::kInvalidCredentials);
   EXPECT_EQ(LoginCode("Shequ-Test-2026", "10.0.0.99"), ErrorCode::kTooManyRequests)
       << "even the right password is refused while throttled";
   app_.clock().Advance(16min);
@@ -66,7 +67,8 @@ TEST_F(SessionServiceTest, ASuccessResetsTheUsernameCount) {
 TEST_F(SessionServiceTest, ThrottlesAnAddressGuessingManyUsernames) {
   for (int i = 0; i < 30; ++i) LoginCode("wrong", "10.9.9.9", "user" + std::to_string(i));
   EXPECT_EQ(LoginCode("Shequ-Test-2026", "10.9.9.9"), ErrorCode::kTooManyRequests);
-  EXPECT_EQ(LoginCode("Shequ-Test-2026", "10.9.9.10"), ErrorCode::kInternal) << "other addresses are unaffected";
+  EXPECT_EQ(LoginCode("Shequ-Test-2026", "10.9.9.10"), ErrorCode::kInternal)
+      << "other addresses are unaffected";
 }
 
 TEST_F(SessionServiceTest, SessionsExpireWhenIdleAndAtTheirLifetime) {

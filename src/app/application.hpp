@@ -28,6 +28,8 @@ struct ApplicationOptions {
   std::size_t pool_size = 8;
   accounts::SessionPolicy sessions;
   accounts::CookieSettings cookies;
+  // How long a checked session is trusted without a database read; 0 reads it on every request.
+  std::chrono::milliseconds session_cache_ttl = std::chrono::seconds(1);
   const Clock* clock = nullptr;  // null: the system clock
 };
 
@@ -58,7 +60,7 @@ class Application {
   notify::Notifier notifier_;
   http::Metrics metrics_;
   std::unique_ptr<audit::AuditLog> audit_;
-  accounts::SessionCache session_cache_;
+  std::unique_ptr<accounts::SessionCache> session_cache_;
   std::unique_ptr<accounts::AccountService> accounts_;
   std::unique_ptr<accounts::SessionService> sessions_;
   std::vector<ModuleManifest> modules_;

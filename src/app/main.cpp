@@ -43,8 +43,9 @@ void PrintError(const shequ::Error& error) {
   for (const auto& detail : error.details()) std::cerr << "  " << detail.dump() << "\n";
 }
 
-int Serve(const std::string& db_url, const std::string& listen, std::size_t threads, const std::string& access_log,
-          bool secure_cookies, int idle_minutes, int lifetime_hours) {
+int Serve(const std::string& db_url, const std::string& listen, std::size_t threads,
+          const std::string& access_log, bool secure_cookies, int idle_minutes, int lifetime_hours,
+          int session_cache_ms) {
   const auto address = ParseListen(listen);
   ApplicationOptions options;
   options.database_url = db_url;
@@ -52,10 +53,11 @@ int Serve(const std::string& db_url, const std::string& listen, std::size_t thre
   options.cookies.secure = secure_cookies;
   options.sessions.idle_timeout = std::chrono::minutes(idle_minutes);
   options.sessions.absolute_lifetime = std::chrono::hours(lifetime_hours);
+  options.session_cache_ttl = std::chrono::milliseconds(session_cache_ms);
   Application app(options);
   for (const auto& m : app.Migrate()) {
-    std::cerr << "{\"level\":\"info\",\"event\":\"migrated\",\"module\":\"" << m.module << "\",\"version\":" << m.version
-              << "}\n";
+    std::cerr << "{\"level\":\"info\",\"event\":\"migrated\",\"module\":\"" << m.module
+              << "\",\"version\":" << m.version << "}\n";
   }
   std::FILE* log_file = nullptr;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(nullptr, &std::fclose);
@@ -103,7 +105,9 @@ int main(int argc, char** argv) {
   bool secure_cookies = false;
   int idle_minutes = 30;
   int lifetime_hours = 12;
-  serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
+  int session_cache_ms = 1000;
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")
+      ->capture_default_str();
   serve->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
   serve->add_option("--access-log", access_log, "stdout, stderr, off or a file path")->capture_default_str();
   serve->add_flag("--secure-cookies", secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
@@ -112,6 +116,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--session-hours", lifetime_hours, "Longest a session lasts")
       ->check(CLI::Range(1, 24 * 30))
+      ->capture_default_str();
+
+  serve
+      ->add_option("--session-cache-ms", session_cache_ms,
+                   "Trust a checked session this long without re-reading it (0: re-read on every request; "
+                   "other servers sharing the database see a sign-out within this time)")
+      ->check(CLI::Range(0, 60'000))
       ->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
@@ -126,10 +137,13 @@ int main(int argc, char** argv) {
   bool generate_password = false;
   user_add->add_option("--username", new_user.username, "Login name (a-z, 0-9, . _ -)")->required();
   user_add->add_option("--display-name", new_user.display_name, "Name shown to others (e.g. 张三)");
-  user_add->add_option("--role", new_user.role, "admin, county, street, community, grid_worker, department, resident")
+  user_add
+      ->add_option("--role", new_user.role,
+                   "admin, county, street, community, grid_worker, department, resident")
       ->required();
   user_add->add_option("--scope", new_user.scopes, "Region code the account may see (repeatable)");
-  auto* stdin_flag = user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
+  auto* stdin_flag =
+      user_add->add_flag("--password-stdin", password_stdin, "Read the password from standard input");
   user_add->add_flag("--generate-password", generate_password, "Generate a password and print it once")
       ->excludes(stdin_flag);
   auto* user_list = user->add_subcommand("list", "List accounts");
@@ -141,7 +155,9 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
 
   try {
-    if (*serve) return Serve(db_url, listen, threads, access_log, secure_cookies, idle_minutes, lifetime_hours);
+    if (*serve)
+      return Serve(db_url, listen, threads, access_log, secure_cookies, idle_minutes, lifetime_hours,
+                   session_cache_ms);
 
     ApplicationOptions options;
     options.database_url = db_url;
@@ -159,7 +175,8 @@ int main(int argc, char** argv) {
         std::getline(std::cin, new_user.password);
         if (!new_user.password.empty() && new_user.password.back() == '\r') new_user.password.pop_back();
       } else {
-        std::cerr << "error: give --password-stdin or --generate-password (passwords never go on the command line)\n";
+        std::cerr << "error: give --password-stdin or --generate-password (passwords never go on the command "
+                     "line)\n";
         return 2;
       }
       const auto created = app.accounts().Create(nullptr, new_user);

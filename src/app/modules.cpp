@@ -13,9 +13,11 @@ Application::Application(ApplicationOptions options)
       clock_(options_.clock != nullptr ? *options_.clock : system_clock_),
       database_(db::Database::Open(options_.database_url, options_.pool_size)) {
   audit_ = std::make_unique<audit::AuditLog>(*database_, clock_);
-  accounts_ = std::make_unique<accounts::AccountService>(*database_, clock_, *audit_, notifier_, session_cache_);
-  sessions_ = std::make_unique<accounts::SessionService>(*database_, clock_, *audit_, notifier_, session_cache_,
-                                                         options_.sessions);
+  session_cache_ = std::make_unique<accounts::SessionCache>(options_.session_cache_ttl);
+  accounts_ =
+      std::make_unique<accounts::AccountService>(*database_, clock_, *audit_, notifier_, *session_cache_);
+  sessions_ = std::make_unique<accounts::SessionService>(*database_, clock_, *audit_, notifier_,
+                                                         *session_cache_, options_.sessions);
 
   modules_.push_back(SystemManifest());
   modules_.push_back(audit::Manifest(*audit_));
@@ -25,17 +27,19 @@ Application::Application(ApplicationOptions options)
     for (const auto& grant : module.permissions) permissions_.Grant(grant.permission, grant.roles);
     for (auto& route : module.routes) router_.Add(route);
   }
-  dispatcher_ = std::make_unique<http::Dispatcher>(router_, permissions_, [this](const http::Request& request) {
-    return accounts::AuthenticateRequest(*sessions_, request);
-  });
+  dispatcher_ = std::make_unique<http::Dispatcher>(
+      router_, permissions_,
+      [this](const http::Request& request) { return accounts::AuthenticateRequest(*sessions_, request); });
   // A refused attempt changes nothing but is still recorded (等保 2.0 安全审计).
-  dispatcher_->OnDenied([this](const http::Request& request, const auth::Principal& who, const http::Route& route) {
-    auto entry = audit::AuditLog::By(who, "access.denied", "route", route.pattern);
-    entry.result = audit::Outcome::kDenied;
-    entry.detail = {{"method", http::MethodName(request.method)}, {"path", request.path},
-                    {"permission", route.permission}};
-    audit_->RecordNow(entry);
-  });
+  dispatcher_->OnDenied(
+      [this](const http::Request& request, const auth::Principal& who, const http::Route& route) {
+        auto entry = audit::AuditLog::By(who, "access.denied", "route", route.pattern);
+        entry.result = audit::Outcome::kDenied;
+        entry.detail = {{"method", http::MethodName(request.method)},
+                        {"path", request.path},
+                        {"permission", route.permission}};
+        audit_->RecordNow(entry);
+      });
 }
 
 std::vector<db::AppliedMigration> Application::Migrate() {
@@ -57,17 +61,25 @@ ModuleManifest Application::SystemManifest() {
               {.method = Method::kGet,
                .pattern = "/healthz",
                .permission = std::string(http::kPublic),
-               .handler = [](auto&) { return http::Json({{"status", "ok"}}); },
-               .doc = {.summary = "Liveness: the process answers", .tag = "system", .response_schema = status}},
+               .handler =
+                   [](auto&) {
+                     return http::Json({{"status", "ok"}});
+                   },
+               .doc = {.summary = "Liveness: the process answers",
+                       .tag = "system",
+                       .response_schema = status}},
               {.method = Method::kGet,
                .pattern = "/readyz",
                .permission = std::string(http::kPublic),
                .handler =
                    [this](auto&) {
                      database_->Read([](db::Connection& c) { c.Run("SELECT 1"); });
-                     return http::Json({{"status", "ok"}, {"database", db::BackendName(database_->backend())}});
+                     return http::Json(
+                         {{"status", "ok"}, {"database", db::BackendName(database_->backend())}});
                    },
-               .doc = {.summary = "Readiness: the database answers", .tag = "system", .response_schema = status}},
+               .doc = {.summary = "Readiness: the database answers",
+                       .tag = "system",
+                       .response_schema = status}},
               {.method = Method::kGet,
                .pattern = "/metrics",
                .permission = std::string(http::kPublic),
@@ -86,7 +98,9 @@ ModuleManifest Application::SystemManifest() {
                .pattern = "/api/openapi.json",
                .permission = std::string(http::kPublic),
                .handler =
-                   [this](auto&) { return http::Json(http::BuildOpenApi(router_, permissions_, std::string(kVersion))); },
+                   [this](auto&) {
+                     return http::Json(http::BuildOpenApi(router_, permissions_, std::string(kVersion)));
+                   },
                .doc = {.summary = "This OpenAPI 3 document",
                        .tag = "system",
                        .response_schema = {{"type", "object"}, {"required", {"openapi", "paths"}}}}},

@@ -33,8 +33,8 @@ struct AuditFilter {
   std::optional<std::string> object_type;
   std::optional<std::string> object_id;
   std::optional<Outcome> result;
-  std::optional<std::int64_t> from;  // inclusive, epoch ms
-  std::optional<std::int64_t> to;    // exclusive
+  std::optional<std::int64_t> from;       // inclusive, epoch ms
+  std::optional<std::int64_t> to;         // exclusive
   std::optional<std::int64_t> before_id;  // cursor: entries older than this id
   std::int64_t limit = 50;
 };

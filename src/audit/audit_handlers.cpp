@@ -46,7 +46,8 @@ http::Response ListAudit(const AuditLog& log, http::RequestContext& context) {
   if (auto result = request.Query("result")) {
     filter.result = ParseOutcome(*result);
     if (!filter.result) {
-      throw Error(ErrorCode::kInvalidQueryParameter, "Query parameter 'result' must be success, failure or denied.",
+      throw Error(ErrorCode::kInvalidQueryParameter,
+                  "Query parameter 'result' must be success, failure or denied.",
                   "查询参数“result”须为 success、failure 或 denied。",
                   nlohmann::json::array({{{"parameter", "result"}}}));
     }

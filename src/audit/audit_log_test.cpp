@@ -11,7 +11,10 @@ namespace {
 
 class AuditLogTest : public ::testing::Test {
  protected:
-  AuditLogTest() : database_(db::Database::Open(testing::FreshDatabaseUrl(), 2)), clock_(1'795'000'000'000), log_(*database_, clock_) {
+  AuditLogTest()
+      : database_(db::Database::Open(testing::FreshDatabaseUrl(), 2)),
+        clock_(1'795'000'000'000),
+        log_(*database_, clock_) {
     const db::ModuleMigrations modules[] = {{"audit", Migrations()}};
     db::Migrator(*database_).Apply(modules);
   }
@@ -45,7 +48,8 @@ TEST_F(AuditLogTest, AnEntryRecordedInARolledBackTransactionDisappearsWithIt) {
 
 TEST_F(AuditLogTest, FiltersAndPagesNewestFirst) {
   for (int i = 0; i < 5; ++i) {
-    log_.RecordNow(Entry(i % 2 == 0 ? "wang" : "zhao", "accounts.login", i == 4 ? Outcome::kDenied : Outcome::kSuccess));
+    log_.RecordNow(
+        Entry(i % 2 == 0 ? "wang" : "zhao", "accounts.login", i == 4 ? Outcome::kDenied : Outcome::kSuccess));
     clock_.Advance(std::chrono::minutes(1));
   }
   AuditFilter by_actor;

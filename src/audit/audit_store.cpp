@@ -4,9 +4,12 @@ namespace shequ::audit {
 
 std::string_view OutcomeName(Outcome outcome) {
   switch (outcome) {
-    case Outcome::kSuccess: return "success";
-    case Outcome::kFailure: return "failure";
-    case Outcome::kDenied: return "denied";
+    case Outcome::kSuccess:
+      return "success";
+    case Outcome::kFailure:
+      return "failure";
+    case Outcome::kDenied:
+      return "denied";
   }
   return "failure";
 }
@@ -22,9 +25,9 @@ std::int64_t AuditStore::Insert(db::Connection& connection, const AuditEntry& en
   static constexpr std::string_view kInsert =
       "INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, object_type, object_id,"
       " region_code, result, ip, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
-  auto rows = connection.Run(kInsert, entry.at, entry.actor_id, entry.actor_name, entry.actor_role, entry.action,
-                             entry.object_type, entry.object_id, entry.region_code, OutcomeName(entry.result),
-                             entry.ip, entry.detail.dump());
+  auto rows = connection.Run(kInsert, entry.at, entry.actor_id, entry.actor_name, entry.actor_role,
+                             entry.action, entry.object_type, entry.object_id, entry.region_code,
+                             OutcomeName(entry.result), entry.ip, entry.detail.dump());
   return rows[0].Int(0);
 }
 

@@ -17,8 +17,8 @@ TEST(TimeFormat, ParsesWhatItFormatsAndOffsets) {
 }
 
 TEST(TimeFormat, RejectsMalformedTimes) {
-  for (const char* bad : {"", "2026", "2026-13-01", "2026-02-30", "2026-11-18T07:06:40", "2026-11-18T25:00:00Z",
-                          "2026-11-18T07:06:40Zjunk", "yesterday"}) {
+  for (const char* bad : {"", "2026", "2026-13-01", "2026-02-30", "2026-11-18T07:06:40",
+                          "2026-11-18T25:00:00Z", "2026-11-18T07:06:40Zjunk", "yesterday"}) {
     EXPECT_FALSE(ParseTimestamp(bad).has_value()) << bad;
   }
 }

@@ -63,7 +63,8 @@ class Connection {
         buffer_.erase(0, pos + delimiter.size());
         return out;
       }
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0 || !Fill(left)) return std::nullopt;
     }
   }
@@ -71,7 +72,8 @@ class Connection {
   std::optional<std::string> ReadExactly(std::size_t size, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (buffer_.size() < size) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0 || !Fill(left)) return std::nullopt;
     }
     std::string out = buffer_.substr(0, size);
@@ -104,7 +106,8 @@ HttpResponse ReadHead(Connection& connection, std::chrono::milliseconds timeout)
   while (line_end != std::string::npos) {
     const auto start = line_end + 2;
     line_end = head->find("\r\n", start);
-    const std::string line = head->substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
+    const std::string line =
+        head->substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
     const auto colon = line.find(':');
     if (colon == std::string::npos) continue;
     std::string value = line.substr(colon + 1);
@@ -131,7 +134,8 @@ std::optional<std::string> ReadChunk(Connection& connection, std::chrono::millis
 HttpResponse ReadResponse(Connection& connection, bool head_request) {
   HttpResponse response = ReadHead(connection, kTimeout);
   if (head_request || response.status == 204 || response.status == 304) return response;
-  if (auto it = response.headers.find("transfer-encoding"); it != response.headers.end() && Lower(it->second) == "chunked") {
+  if (auto it = response.headers.find("transfer-encoding");
+      it != response.headers.end() && Lower(it->second) == "chunked") {
     while (auto chunk = ReadChunk(connection, kTimeout)) {
       if (chunk->empty()) break;
       response.body += *chunk;
@@ -170,7 +174,8 @@ class HttpClient::Impl {
   std::unique_ptr<Connection> connection_;
 };
 
-HttpClient::HttpClient(std::uint16_t port, std::string host) : impl_(std::make_unique<Impl>(std::move(host), port)) {}
+HttpClient::HttpClient(std::uint16_t port, std::string host)
+    : impl_(std::make_unique<Impl>(std::move(host), port)) {}
 HttpClient::~HttpClient() = default;
 
 HttpResponse HttpClient::Send(const std::string& method, const std::string& target, const std::string& body,
@@ -184,7 +189,8 @@ HttpResponse HttpClient::Send(const std::string& method, const std::string& targ
   auto& connection = impl_->connection();
   connection.Write(request);
   auto response = ReadResponse(connection, method == "HEAD");
-  if (auto it = response.headers.find("connection"); it != response.headers.end() && Lower(it->second) == "close") {
+  if (auto it = response.headers.find("connection");
+      it != response.headers.end() && Lower(it->second) == "close") {
     impl_->Reset();
   }
   return response;
@@ -196,13 +202,15 @@ HttpResponse HttpClient::Get(const std::string& target, const std::string& token
   return Send("GET", target, "", headers);
 }
 
-HttpResponse HttpClient::PostJson(const std::string& target, const nlohmann::json& body, const std::string& token) {
+HttpResponse HttpClient::PostJson(const std::string& target, const nlohmann::json& body,
+                                  const std::string& token) {
   std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/json"}};
   if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
   return Send("POST", target, body.is_null() ? "" : body.dump(), headers);
 }
 
-HttpResponse HttpClient::PatchJson(const std::string& target, const nlohmann::json& body, const std::string& token) {
+HttpResponse HttpClient::PatchJson(const std::string& target, const nlohmann::json& body,
+                                   const std::string& token) {
   std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/json"}};
   if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
   return Send("PATCH", target, body.dump(), headers);
@@ -219,7 +227,8 @@ HttpResponse HttpClient::SendRaw(const std::string& bytes) {
 
 class EventStreamReader::Impl {
  public:
-  Impl(std::uint16_t port, const std::string& target, const std::string& token) : connection("127.0.0.1", port) {
+  Impl(std::uint16_t port, const std::string& target, const std::string& token)
+      : connection("127.0.0.1", port) {
     connection.Write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n" +
                      (token.empty() ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n");
     head = ReadHead(connection, kTimeout);
@@ -263,7 +272,8 @@ std::optional<StreamEvent> EventStreamReader::Next(std::chrono::milliseconds tim
       continue;  // a comment block
     }
     if (impl_->ended) return std::nullopt;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return std::nullopt;
     auto chunk = ReadChunk(impl_->connection, left);
     if (!chunk) {

@@ -31,7 +31,8 @@ class HttpClient {
                     const std::vector<std::pair<std::string, std::string>>& headers = {});
   HttpResponse Get(const std::string& target, const std::string& token = "");
   HttpResponse PostJson(const std::string& target, const nlohmann::json& body, const std::string& token = "");
-  HttpResponse PatchJson(const std::string& target, const nlohmann::json& body, const std::string& token = "");
+  HttpResponse PatchJson(const std::string& target, const nlohmann::json& body,
+                         const std::string& token = "");
   // Sends raw bytes and reads one response (for malformed requests).
   HttpResponse SendRaw(const std::string& bytes);
 

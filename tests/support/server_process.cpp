@@ -26,8 +26,8 @@ std::vector<char*> Argv(std::vector<std::string>& args) {
 }  // namespace
 
 ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::string> extra_args) {
-  std::vector<std::string> args = {SHEQU_BINARY, "serve", "--db", database_url, "--listen", "127.0.0.1:0",
-                                   "--access-log", "off"};
+  std::vector<std::string> args = {SHEQU_BINARY, "serve",       "--db",         database_url,
+                                   "--listen",   "127.0.0.1:0", "--access-log", "off"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
@@ -46,7 +46,8 @@ ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::s
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (port_ == 0) {
     pollfd p{out[0], POLLIN, 0};
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0 || ::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
     char buffer[4096];
     const auto n = ::read(out[0], buffer, sizeof buffer);
@@ -122,7 +123,8 @@ CommandResult RunShequ(const std::vector<std::string>& arguments, const std::str
   ::close(in[1]);
   CommandResult result;
   char buffer[4096];
-  for (ssize_t n; (n = ::read(out[0], buffer, sizeof buffer)) > 0;) result.output.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::read(out[0], buffer, sizeof buffer)) > 0;)
+    result.output.append(buffer, static_cast<std::size_t>(n));
   ::close(out[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
@@ -132,8 +134,8 @@ CommandResult RunShequ(const std::vector<std::string>& arguments, const std::str
 
 void AddUser(const std::string& database_url, const std::string& username, const std::string& role,
              const std::vector<std::string>& scopes, const std::string& password) {
-  std::vector<std::string> args = {"user", "add", "--db", database_url, "--username", username, "--role", role,
-                                   "--password-stdin"};
+  std::vector<std::string> args = {"user",   "add",    "--db", database_url,      "--username",
+                                   username, "--role", role,   "--password-stdin"};
   for (const auto& scope : scopes) {
     args.push_back("--scope");
     args.push_back(scope);

@@ -14,8 +14,8 @@ TestApp::TestApp(app::ApplicationOptions options)
   app_->Migrate();
 }
 
-void TestApp::CreateUser(const std::string& username, const std::string& role, const std::vector<std::string>& scopes,
-                         const std::string& password) {
+void TestApp::CreateUser(const std::string& username, const std::string& role,
+                         const std::vector<std::string>& scopes, const std::string& password) {
   accounts::NewUser user;
   user.username = username;
   user.role = role;
@@ -31,7 +31,8 @@ std::string TestApp::Login(const std::string& username, const std::string& passw
 }
 
 http::Response TestApp::Call(http::Method method, const std::string& target, const std::string& token,
-                             const std::string& body, const std::string& content_type, const std::string& ip) {
+                             const std::string& body, const std::string& content_type,
+                             const std::string& ip) {
   http::Request request;
   request.method = method;
   const auto question = target.find('?');
@@ -48,11 +49,13 @@ http::Response TestApp::Get(const std::string& target, const std::string& token)
   return Call(http::Method::kGet, target, token);
 }
 
-http::Response TestApp::Post(const std::string& target, const nlohmann::json& body, const std::string& token) {
+http::Response TestApp::Post(const std::string& target, const nlohmann::json& body,
+                             const std::string& token) {
   return Call(http::Method::kPost, target, token, body.dump());
 }
 
-http::Response TestApp::Patch(const std::string& target, const nlohmann::json& body, const std::string& token) {
+http::Response TestApp::Patch(const std::string& target, const nlohmann::json& body,
+                              const std::string& token) {
   return Call(http::Method::kPatch, target, token, body.dump());
 }
 

@@ -22,8 +22,8 @@ class TestApp {
   const std::string& database_url() const { return database_url_; }
 
   // Creates an account through the service (as the console would).
-  void CreateUser(const std::string& username, const std::string& role, const std::vector<std::string>& scopes,
-                  const std::string& password = "Shequ-Test-2026");
+  void CreateUser(const std::string& username, const std::string& role,
+                  const std::vector<std::string>& scopes, const std::string& password = "Shequ-Test-2026");
   // Signs in and returns the bearer token; fails the test when sign-in fails.
   std::string Login(const std::string& username, const std::string& password = "Shequ-Test-2026");
 

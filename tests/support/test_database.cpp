@@ -21,8 +21,10 @@ db::Backend BackendUnderTest() {
 std::string FreshDatabaseUrl() {
   static std::atomic<int> counter{0};
   std::string token = crypto::RandomToken(6);
-  for (auto& c : token) c = std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : 'x';
-  const std::string name = "shequ_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" + token;
+  for (auto& c : token)
+    c = std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : 'x';
+  const std::string name =
+      "shequ_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" + token;
   if (BackendUnderTest() == db::Backend::kSqlite) {
     const auto dir = std::filesystem::temp_directory_path() / name;
     std::filesystem::create_directories(dir);
@@ -30,7 +32,8 @@ std::string FreshDatabaseUrl() {
   }
   const char* admin_url = std::getenv("SHEQU_TEST_PG_URL");
   if (admin_url == nullptr) {
-    throw std::runtime_error("SHEQU_TEST_PG_URL is not set: run the suite with scripts/test.sh, which starts PostgreSQL");
+    throw std::runtime_error(
+        "SHEQU_TEST_PG_URL is not set: run the suite with scripts/test.sh, which starts PostgreSQL");
   }
   {
     auto admin = db::Database::Open(admin_url, 1);

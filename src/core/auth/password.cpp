@@ -59,8 +59,8 @@ void CheckPasswordPolicy(std::string_view password, std::string_view username) {
   if (!username.empty() && lowered.find(Lower(username)) != std::string::npos) {
     failed.push_back(FieldDetail("password", "contains_username"));
   }
-  static constexpr std::string_view kCommon[] = {"password", "12345678", "qwerty", "admin123", "1qaz2wsx",
-                                                 "abc123",   "p@ssw0rd", "iloveyou", "woaini", "88888888"};
+  static constexpr std::string_view kCommon[] = {"password", "12345678", "qwerty",   "admin123", "1qaz2wsx",
+                                                 "abc123",   "p@ssw0rd", "iloveyou", "woaini",   "88888888"};
   for (auto common : kCommon) {
     if (lowered.find(common) != std::string::npos) {
       failed.push_back(FieldDetail("password", "too_common"));

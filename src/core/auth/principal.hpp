@@ -27,8 +27,8 @@ struct Principal {
   std::string display_name;
   Role role = Role::kResident;
   Scope scope;
-  std::string session_hash;  // identifies the session (SHA-256 of its token), for logout
-  std::string ip;            // where this request came from, for the audit log
+  std::string session_hash;             // identifies the session (SHA-256 of its token), for logout
+  std::string ip;                       // where this request came from, for the audit log
   std::int64_t session_expires_at = 0;  // epoch ms: the session's absolute end
 };
 

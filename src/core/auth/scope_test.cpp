@@ -6,13 +6,13 @@ namespace shequ::auth {
 namespace {
 
 TEST(Scope, SignificantPrefixDropsTheLevelsBelow) {
-  EXPECT_EQ(SignificantPrefix("610000000000"), "61");            // province
-  EXPECT_EQ(SignificantPrefix("610900000000"), "6109");          // city
-  EXPECT_EQ(SignificantPrefix("610921000000"), "610921");        // county
-  EXPECT_EQ(SignificantPrefix("610921103000"), "610921103");     // town / street
-  EXPECT_EQ(SignificantPrefix("610921103002"), "610921103002");  // community
+  EXPECT_EQ(SignificantPrefix("610000000000"), "61");                  // province
+  EXPECT_EQ(SignificantPrefix("610900000000"), "6109");                // city
+  EXPECT_EQ(SignificantPrefix("610921000000"), "610921");              // county
+  EXPECT_EQ(SignificantPrefix("610921103000"), "610921103");           // town / street
+  EXPECT_EQ(SignificantPrefix("610921103002"), "610921103002");        // community
   EXPECT_EQ(SignificantPrefix("610921103002010"), "610921103002010");  // below a community
-  EXPECT_EQ(SignificantPrefix("000000000000"), "");              // the whole country
+  EXPECT_EQ(SignificantPrefix("000000000000"), "");                    // the whole country
   // A zero group inside a code is not a level boundary: town 100 of county 21 is 610921100000.
   EXPECT_EQ(SignificantPrefix("610921100000"), "610921100");
   EXPECT_EQ(SignificantPrefix("610021000000"), "610021");
@@ -25,7 +25,7 @@ TEST(Scope, CountyContainsItsCommunitiesAndNotItsNeighbours) {
   EXPECT_TRUE(scope.Contains("610921103002010203"));
   EXPECT_FALSE(scope.Contains("610902001001"));
   EXPECT_FALSE(scope.Contains("610900000000")) << "a parent is not inside its child";
-  EXPECT_FALSE(scope.Contains("6109211"));     // not a region code
+  EXPECT_FALSE(scope.Contains("6109211"));  // not a region code
   EXPECT_FALSE(scope.Contains("61092110300x"));
 }
 

@@ -27,8 +27,10 @@ class DatabaseTest : public ::testing::Test {
 
 TEST_F(DatabaseTest, RoundTripsEveryValueType) {
   const auto id = database_->Write([](Connection& c) {
-    return c.Run("INSERT INTO items (name, weight, note, count) VALUES ($1, $2, $3, $4) RETURNING id", "社区 '$1'",
-                 2.5, std::nullopt, std::int64_t{9'000'000'000})[0].Int(0);
+    return c
+        .Run("INSERT INTO items (name, weight, note, count) VALUES ($1, $2, $3, $4) RETURNING id",
+             "社区 '$1'", 2.5, std::nullopt, std::int64_t{9'000'000'000})[0]
+        .Int(0);
   });
   auto rows = database_->Read(
       [&](Connection& c) { return c.Run("SELECT name, weight, note, count FROM items WHERE id = $1", id); });
@@ -41,7 +43,8 @@ TEST_F(DatabaseTest, RoundTripsEveryValueType) {
 
 TEST_F(DatabaseTest, ReusesAParameterNumberedTwice) {
   database_->Write([](Connection& c) { c.Run("INSERT INTO items (name, note) VALUES ($1, $1)", "same"); });
-  auto rows = database_->Read([](Connection& c) { return c.Run("SELECT note FROM items WHERE name = $1", "same"); });
+  auto rows =
+      database_->Read([](Connection& c) { return c.Run("SELECT note FROM items WHERE name = $1", "same"); });
   EXPECT_EQ(rows[0].Text(0), "same");
 }
 

@@ -36,7 +36,8 @@ TEST_F(MigratorTest, AppliesInOrderOnceAndPicksTheBackendsFile) {
   EXPECT_EQ(applied[1].name, "0002_add_colour.sql");
   EXPECT_TRUE(migrator.Apply(modules).empty()) << "a second run applies nothing";
   database_->Write([](Connection& c) { c.Run("INSERT INTO things (name) VALUES ('a')"); });
-  const auto colour = database_->Read([](Connection& c) { return c.Run("SELECT colour FROM things")[0].Text(0); });
+  const auto colour =
+      database_->Read([](Connection& c) { return c.Run("SELECT colour FROM things")[0].Text(0); });
   EXPECT_EQ(colour, database_->backend() == Backend::kSqlite ? "sqlite" : "postgres");
   EXPECT_EQ(migrator.Applied().size(), 2u);
 }

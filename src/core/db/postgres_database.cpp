@@ -90,9 +90,7 @@ class PostgresConnection final : public Connection {
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) throw ErrorFrom(handle_, result.get());
   }
 
-  void Begin(TxMode mode) override {
-    ExecuteScript(mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY");
-  }
+  void Begin(TxMode mode) override { ExecuteScript(mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY"); }
   void Commit() override { ExecuteScript("COMMIT"); }
   void Rollback() override {
     if (PQtransactionStatus(handle_) != PQTRANS_IDLE) {

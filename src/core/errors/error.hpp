@@ -14,27 +14,27 @@ namespace shequ {
 
 // Values are stable: they are serialised into logs and the published error table (docs/errors.md).
 enum class ErrorCode : std::uint8_t {
-  kInvalidJson = 1,           // body is not parseable JSON
-  kFieldMissing = 2,          // a required field is absent
-  kFieldTypeMismatch = 3,     // a field has the wrong JSON type
-  kFieldInvalid = 4,          // a field has the right type but a bad value
-  kPayloadTooLarge = 5,       // body over the route's limit
-  kUnsupportedMediaType = 6,  // body sent with a content type other than JSON
-  kRouteNotFound = 7,         // no route has this path
-  kMethodNotAllowed = 8,      // the path exists, not with this method
-  kInvalidQueryParameter = 9, // a query parameter is malformed or out of range
-  kUnauthenticated = 10,      // no valid session
-  kSessionExpired = 11,       // the session timed out
-  kInvalidCredentials = 12,   // wrong username or password
-  kForbidden = 13,            // the role lacks the permission
-  kNotFound = 14,             // no such object within the caller's scope
-  kConflict = 15,             // the change collides with existing data
-  kWeakPassword = 16,         // password policy not met
-  kTooManyRequests = 17,      // throttled
-  kShuttingDown = 18,         // server is draining for shutdown
-  kInternal = 19,             // a bug or an unavailable dependency
-  kUsernameTaken = 20,        // a user with that name exists
-  kScopeViolation = 21,       // a value names a region outside the caller's scope
+  kInvalidJson = 1,            // body is not parseable JSON
+  kFieldMissing = 2,           // a required field is absent
+  kFieldTypeMismatch = 3,      // a field has the wrong JSON type
+  kFieldInvalid = 4,           // a field has the right type but a bad value
+  kPayloadTooLarge = 5,        // body over the route's limit
+  kUnsupportedMediaType = 6,   // body sent with a content type other than JSON
+  kRouteNotFound = 7,          // no route has this path
+  kMethodNotAllowed = 8,       // the path exists, not with this method
+  kInvalidQueryParameter = 9,  // a query parameter is malformed or out of range
+  kUnauthenticated = 10,       // no valid session
+  kSessionExpired = 11,        // the session timed out
+  kInvalidCredentials = 12,    // wrong username or password
+  kForbidden = 13,             // the role lacks the permission
+  kNotFound = 14,              // no such object within the caller's scope
+  kConflict = 15,              // the change collides with existing data
+  kWeakPassword = 16,          // password policy not met
+  kTooManyRequests = 17,       // throttled
+  kShuttingDown = 18,          // server is draining for shutdown
+  kInternal = 19,              // a bug or an unavailable dependency
+  kUsernameTaken = 20,         // a user with that name exists
+  kScopeViolation = 21,        // a value names a region outside the caller's scope
 };
 
 struct ErrorInfo {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <regex>
 #include <set>
 
@@ -39,6 +40,23 @@ TEST(ErrorTable, RendersTheOneErrorShape) {
 TEST(ErrorTable, WrapsASingleDetailObjectInAnArray) {
   const Error error(ErrorCode::kConflict, nlohmann::json{{"field", "x"}});
   EXPECT_TRUE(error.ToJson()["error"]["details"].is_array());
+}
+
+}  // namespace
+}  // namespace shequ
+
+namespace shequ {
+namespace {
+
+// docs/errors.md is the published table; it must list every code with its status.
+TEST(ErrorDocs, ThePublishedTableListsEveryCodeWithItsStatus) {
+  std::ifstream file(std::string(SHEQU_SOURCE_DIR) + "/docs/errors.md");
+  ASSERT_TRUE(file) << "docs/errors.md is missing";
+  const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  for (const auto& info : AllErrors()) {
+    const std::string row = "| " + std::string(info.name) + " | " + std::to_string(info.http_status) + " |";
+    EXPECT_NE(text.find(row), std::string::npos) << "docs/errors.md lacks the row for " << info.name;
+  }
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ Response RenderError(const Error& error) {
   Response response = Json(error.ToJson(), InfoFor(error.code()).http_status);
   for (const auto& detail : error.details()) {
     if (detail.is_object() && detail.contains("retry_after_seconds")) {
-      response.headers.emplace_back("Retry-After", std::to_string(detail["retry_after_seconds"].get<std::int64_t>()));
+      response.headers.emplace_back("Retry-After",
+                                    std::to_string(detail["retry_after_seconds"].get<std::int64_t>()));
     }
   }
   return response;
@@ -35,9 +36,10 @@ Dispatcher::Outcome Dispatcher::Handle(const Request& request) const {
     if (match.route == nullptr) {
       if (match.allowed.empty()) throw Error(ErrorCode::kRouteNotFound);
       std::string allow;
-      for (auto method : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(MethodName(method));
-      outcome.response = RenderError(Error(ErrorCode::kMethodNotAllowed,
-                                           nlohmann::json::array({{{"allowed_methods", allow}}})));
+      for (auto method : match.allowed)
+        allow += (allow.empty() ? "" : ", ") + std::string(MethodName(method));
+      outcome.response = RenderError(
+          Error(ErrorCode::kMethodNotAllowed, nlohmann::json::array({{{"allowed_methods", allow}}})));
       outcome.response.headers.emplace_back("Allow", allow);
       return outcome;
     }
@@ -62,9 +64,9 @@ Dispatcher::Outcome Dispatcher::Handle(const Request& request) const {
   } catch (const db::DatabaseError& error) {
     std::cerr << "{\"level\":\"error\",\"event\":\"database_error\",\"path\":" << nlohmann::json(request.path)
               << ",\"message\":" << nlohmann::json(error.what()) << "}\n";
-    outcome.response = RenderError(Error(error.kind() == db::DatabaseError::Kind::kUniqueViolation
-                                             ? ErrorCode::kConflict
-                                             : ErrorCode::kInternal));
+    outcome.response =
+        RenderError(Error(error.kind() == db::DatabaseError::Kind::kUniqueViolation ? ErrorCode::kConflict
+                                                                                    : ErrorCode::kInternal));
   } catch (const std::exception& error) {
     std::cerr << "{\"level\":\"error\",\"event\":\"unhandled_exception\",\"path\":"
               << nlohmann::json(request.path) << ",\"message\":" << nlohmann::json(error.what()) << "}\n";

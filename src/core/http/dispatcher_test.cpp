@@ -9,20 +9,33 @@ namespace {
 
 class DispatcherTest : public ::testing::Test {
  protected:
-  DispatcherTest() : dispatcher_(router_, permissions_, [this](const Request& r) { return Authenticate(r); }) {
+  DispatcherTest()
+      : dispatcher_(router_, permissions_, [this](const Request& r) { return Authenticate(r); }) {
     permissions_.Grant("things.read", {auth::Role::kCommunity});
-    router_.Add({.method = Method::kGet, .pattern = "/open", .permission = "public",
-                 .handler = [](RequestContext&) { return Json({{"ok", true}}); }});
-    router_.Add({.method = Method::kGet, .pattern = "/things/{id}", .permission = "things.read",
+    router_.Add(
+        {.method = Method::kGet, .pattern = "/open", .permission = "public", .handler = [](RequestContext&) {
+           return Json({{"ok", true}});
+         }});
+    router_.Add({.method = Method::kGet,
+                 .pattern = "/things/{id}",
+                 .permission = "things.read",
                  .handler = [this](RequestContext& c) {
                    ++handler_runs_;
                    return Json({{"id", c.PathId("id")}, {"by", c.principal().username}});
                  }});
-    router_.Add({.method = Method::kPost, .pattern = "/things", .permission = "signed_in",
-                 .handler = [](RequestContext& c) { return Json(c.JsonBody(), 201); }, .max_body_bytes = 32});
-    router_.Add({.method = Method::kGet, .pattern = "/boom", .permission = "public",
-                 .handler = [](RequestContext&) -> Response { throw std::runtime_error("secret internals"); }});
-    router_.Add({.method = Method::kGet, .pattern = "/dup", .permission = "public",
+    router_.Add({.method = Method::kPost,
+                 .pattern = "/things",
+                 .permission = "signed_in",
+                 .handler = [](RequestContext& c) { return Json(c.JsonBody(), 201); },
+                 .max_body_bytes = 32});
+    router_.Add(
+        {.method = Method::kGet,
+         .pattern = "/boom",
+         .permission = "public",
+         .handler = [](RequestContext&) -> Response { throw std::runtime_error("secret internals"); }});
+    router_.Add({.method = Method::kGet,
+                 .pattern = "/dup",
+                 .permission = "public",
                  .handler = [](RequestContext&) -> Response {
                    throw db::DatabaseError(db::DatabaseError::Kind::kUniqueViolation, "users_username_key");
                  }});

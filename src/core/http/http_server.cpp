@@ -19,22 +19,38 @@ using Clock = std::chrono::steady_clock;
 
 std::string_view ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Unknown";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Unknown";
   }
 }
 
@@ -52,23 +68,25 @@ class HttpServer::Impl {
 
   void Run(const std::function<void(std::uint16_t)>& on_listening) {
     std::uint16_t bound_port = 0;
-    auto settings =
-        restinio::server_settings_t<Traits>{}
-            .address(options_.host)
-            .port(options_.port)
-            .request_handler([this](restinio::request_handle_t request) { return OnRequest(std::move(request)); })
-            .read_next_http_message_timelimit(options_.idle_timeout)
-            .handle_request_timeout(options_.handle_timeout)
-            .write_http_response_timelimit(options_.write_timeout)
-            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                          .max_url_size(options_.max_url_bytes)
-                                          .max_field_name_size(256)
-                                          .max_field_value_size(options_.max_header_value_bytes)
-                                          .max_field_count(options_.max_header_count)
-                                          .max_body_size(options_.hard_body_limit))
-            .acceptor_post_bind_hook(
-                [&bound_port](asio::ip::tcp::acceptor& acceptor) { bound_port = acceptor.local_endpoint().port(); })
-            .cleanup_func([this] { notifier_.CloseAll(); });
+    auto settings = restinio::server_settings_t<Traits>{}
+                        .address(options_.host)
+                        .port(options_.port)
+                        .request_handler([this](restinio::request_handle_t request) {
+                          return OnRequest(std::move(request));
+                        })
+                        .read_next_http_message_timelimit(options_.idle_timeout)
+                        .handle_request_timeout(options_.handle_timeout)
+                        .write_http_response_timelimit(options_.write_timeout)
+                        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                                      .max_url_size(options_.max_url_bytes)
+                                                      .max_field_name_size(256)
+                                                      .max_field_value_size(options_.max_header_value_bytes)
+                                                      .max_field_count(options_.max_header_count)
+                                                      .max_body_size(options_.hard_body_limit))
+                        .acceptor_post_bind_hook([&bound_port](asio::ip::tcp::acceptor& acceptor) {
+                          bound_port = acceptor.local_endpoint().port();
+                        })
+                        .cleanup_func([this] { notifier_.CloseAll(); });
 
     server_ = std::make_unique<restinio::http_server_t<Traits>>(restinio::external_io_context(io_),
                                                                 std::move(settings));
@@ -106,7 +124,8 @@ class HttpServer::Impl {
 
     ++metrics_.in_flight;  // until the response is written, so draining waits for it
     if (draining_.load()) {
-      Respond(request, parsed, RenderError(Error(ErrorCode::kShuttingDown)), "shutting_down", "", started, true);
+      Respond(request, parsed, RenderError(Error(ErrorCode::kShuttingDown)), "shutting_down", "", started,
+              true);
       return restinio::request_accepted();
     }
     auto outcome = dispatcher_.Handle(parsed);
@@ -189,7 +208,8 @@ class HttpServer::Impl {
                          .count();
     std::string line = fmt::format(R"({{"ts":{},"method":"{}","path":)", now, MethodName(request.method));
     AppendJsonString(line, request.path);
-    line += fmt::format(R"(,"route":"{}","status":{},"ms":{:.3f},"ip":"{}")", route, status, ms, request.remote_ip);
+    line += fmt::format(R"(,"route":"{}","status":{},"ms":{:.3f},"ip":"{}")", route, status, ms,
+                        request.remote_ip);
     if (!user.empty()) {
       line += ",\"user\":";
       AppendJsonString(line, user);
@@ -225,7 +245,8 @@ class HttpServer::Impl {
 
   void BeginDrain() {
     if (draining_.exchange(true)) return;
-    std::cerr << "{\"level\":\"info\",\"event\":\"draining\",\"in_flight\":" << metrics_.in_flight.load() << "}\n";
+    std::cerr << "{\"level\":\"info\",\"event\":\"draining\",\"in_flight\":" << metrics_.in_flight.load()
+              << "}\n";
     heartbeat_.cancel();
     drain_deadline_ = Clock::now() + options_.shutdown_grace;
     server_->close_async([] {}, [](std::exception_ptr) {});
@@ -240,7 +261,8 @@ class HttpServer::Impl {
         return;
       }
       notifier_.CloseAll();
-      std::cerr << "{\"level\":\"info\",\"event\":\"stopped\",\"in_flight\":" << metrics_.in_flight.load() << "}\n";
+      std::cerr << "{\"level\":\"info\",\"event\":\"stopped\",\"in_flight\":" << metrics_.in_flight.load()
+                << "}\n";
       // Give the final stream chunks a moment to leave before the io_context stops.
       drain_timer_.expires_after(std::chrono::milliseconds(50));
       drain_timer_.async_wait([this](const asio::error_code&) { io_.stop(); });

@@ -34,10 +34,11 @@ std::string Metrics::RenderPrometheus() const {
     const auto& [route, method, status] = key;
     const auto labels = fmt::format("route=\"{}\",method=\"{}\",status=\"{}\"", route, method, status);
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-      out += fmt::format("shequ_http_request_duration_seconds_bucket{{{},le=\"{}\"}} {}\n", labels, kBuckets[i],
-                         series.buckets[i]);
+      out += fmt::format("shequ_http_request_duration_seconds_bucket{{{},le=\"{}\"}} {}\n", labels,
+                         kBuckets[i], series.buckets[i]);
     }
-    out += fmt::format("shequ_http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n", labels, series.count);
+    out += fmt::format("shequ_http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n", labels,
+                       series.count);
     out += fmt::format("shequ_http_request_duration_seconds_sum{{{}}} {}\n", labels, series.sum);
     out += fmt::format("shequ_http_request_duration_seconds_count{{{}}} {}\n", labels, series.count);
   }

@@ -16,7 +16,7 @@ namespace shequ::http {
 class Metrics {
  public:
   static constexpr std::array<double, 13> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                      0.1,    0.25,  0.5,    1.0,   2.5,   5.0};
+                                                      0.1,    0.25,  0.5,    1.0,   2.5,  5.0};
 
   void Record(std::string_view route, std::string_view method, int status, double seconds);
   std::string RenderPrometheus() const;

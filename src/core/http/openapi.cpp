@@ -31,11 +31,13 @@ nlohmann::json ErrorSchema() {
 
 }  // namespace
 
-nlohmann::json BuildOpenApi(const Router& router, const PermissionTable& permissions, const std::string& version) {
+nlohmann::json BuildOpenApi(const Router& router, const PermissionTable& permissions,
+                            const std::string& version) {
   nlohmann::json paths = nlohmann::json::object();
   const nlohmann::json error_ref = {{"$ref", "#/components/schemas/Error"}};
   const auto error_response = [&](std::string_view text) {
-    return nlohmann::json{{"description", text}, {"content", {{"application/json", {{"schema", error_ref}}}}}};
+    return nlohmann::json{{"description", text},
+                          {"content", {{"application/json", {{"schema", error_ref}}}}}};
   };
   for (const auto& route : router.routes()) {
     nlohmann::json operation;
@@ -60,8 +62,8 @@ nlohmann::json BuildOpenApi(const Router& router, const PermissionTable& permiss
     }
     if (!parameters.empty()) operation["parameters"] = parameters;
     if (!route.doc.request_schema.is_null()) {
-      operation["requestBody"] = {{"required", true},
-                                  {"content", {{"application/json", {{"schema", route.doc.request_schema}}}}}};
+      operation["requestBody"] = {
+          {"required", true}, {"content", {{"application/json", {{"schema", route.doc.request_schema}}}}}};
     }
     nlohmann::json responses;
     nlohmann::json success = {{"description", "Success"}};
@@ -79,8 +81,8 @@ nlohmann::json BuildOpenApi(const Router& router, const PermissionTable& permiss
     }
     if (route.permission != kPublic) {
       responses["401"] = error_response("Not signed in or session expired");
-      operation["security"] = nlohmann::json::array({{{"bearerAuth", nlohmann::json::array()}},
-                                                     {{"cookieAuth", nlohmann::json::array()}}});
+      operation["security"] = nlohmann::json::array(
+          {{{"bearerAuth", nlohmann::json::array()}}, {{"cookieAuth", nlohmann::json::array()}}});
       if (route.permission != kSignedIn) {
         responses["403"] = error_response("Role lacks the permission");
         nlohmann::json roles = nlohmann::json::array();
@@ -91,7 +93,8 @@ nlohmann::json BuildOpenApi(const Router& router, const PermissionTable& permiss
         operation["x-roles"] = roles;
       }
     }
-    if (route.pattern.find('{') != std::string::npos) responses["404"] = error_response("Not found in your scope");
+    if (route.pattern.find('{') != std::string::npos)
+      responses["404"] = error_response("Not found in your scope");
     responses["500"] = error_response("Internal error");
     operation["responses"] = responses;
     paths[route.pattern][Lower(MethodName(route.method))] = operation;

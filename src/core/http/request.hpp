@@ -17,8 +17,8 @@ Method ParseMethod(std::string_view name);
 // A parsed HTTP request, independent of the server library.
 struct Request {
   Method method = Method::kGet;
-  std::string path;          // decoded path, without the query
-  std::string query_string;  // raw, without '?'
+  std::string path;                                          // decoded path, without the query
+  std::string query_string;                                  // raw, without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
   std::string remote_ip;

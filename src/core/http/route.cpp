@@ -44,8 +44,8 @@ std::int64_t RequestContext::QueryInt(std::string_view name, std::int64_t fallba
     throw Error(ErrorCode::kInvalidQueryParameter,
                 "Query parameter '" + std::string(name) + "' must be an integer from " + std::to_string(min) +
                     " to " + std::to_string(max) + ".",
-                "查询参数“" + std::string(name) + "”须为 " + std::to_string(min) + " 到 " + std::to_string(max) +
-                    " 之间的整数。",
+                "查询参数“" + std::string(name) + "”须为 " + std::to_string(min) + " 到 " +
+                    std::to_string(max) + " 之间的整数。",
                 nlohmann::json::array({{{"parameter", name}, {"min", min}, {"max", max}}}));
   }
   return value;

@@ -15,7 +15,7 @@
 namespace shequ::http {
 
 // Permission names a route can require besides a module permission.
-inline constexpr std::string_view kPublic = "public";      // no sign-in
+inline constexpr std::string_view kPublic = "public";       // no sign-in
 inline constexpr std::string_view kSignedIn = "signed_in";  // any signed-in user
 
 // What a handler sees: the request, its path parameters and the signed-in user (when the route
@@ -35,7 +35,8 @@ class RequestContext {
   // The body as a JSON object (415 for a non-JSON content type, 400 for bad JSON).
   nlohmann::json JsonBody() const;
   // Integer query parameter within [min, max], or `fallback` when absent.
-  std::int64_t QueryInt(std::string_view name, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
+  std::int64_t QueryInt(std::string_view name, std::int64_t fallback, std::int64_t min,
+                        std::int64_t max) const;
 
  private:
   const Request& request_;

@@ -41,7 +41,8 @@ Router::Match Router::Find(Method method, std::string_view path) const {
   // Static routes are exact strings: one hash lookup serves the hottest endpoints.
   if (auto it = static_paths_.find(std::string(path)); it != static_paths_.end()) {
     for (auto index : it->second) {
-      if (routes_[index].method == method || (method == Method::kHead && routes_[index].method == Method::kGet)) {
+      if (routes_[index].method == method ||
+          (method == Method::kHead && routes_[index].method == Method::kGet)) {
         match.route = &routes_[index];
         return match;
       }

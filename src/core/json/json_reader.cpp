@@ -12,8 +12,8 @@ namespace {
 }
 
 [[noreturn]] void Missing(const std::string& path) {
-  throw Error(ErrorCode::kFieldMissing, "Field '" + path + "' is required.",
-              "缺少必填字段“" + path + "”。", nlohmann::json::array({FieldDetail(path, "missing")}));
+  throw Error(ErrorCode::kFieldMissing, "Field '" + path + "' is required.", "缺少必填字段“" + path + "”。",
+              nlohmann::json::array({FieldDetail(path, "missing")}));
 }
 
 }  // namespace

@@ -39,7 +39,8 @@ std::size_t Notifier::Publish(const Audience& audience, std::string_view event, 
   return delivered;
 }
 
-std::size_t Notifier::PublishToUser(std::int64_t user_id, std::string_view event, const nlohmann::json& data) {
+std::size_t Notifier::PublishToUser(std::int64_t user_id, std::string_view event,
+                                    const nlohmann::json& data) {
   return Publish([user_id](const auth::Principal& p) { return p.user_id == user_id; }, event, data);
 }
 
