@@ -3,6 +3,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
+#include <vector>
 #include <stdexcept>
 
 #include <unistd.h>
@@ -10,6 +12,33 @@
 #include "core/crypto/crypto.hpp"
 
 namespace shequ::testing {
+namespace {
+
+// Temporary SQLite directories made by this test process, removed when it exits.
+class TemporaryDirectories {
+ public:
+  ~TemporaryDirectories() {
+    for (const auto& dir : dirs_) {
+      std::error_code ignored;
+      std::filesystem::remove_all(dir, ignored);
+    }
+  }
+  void Add(std::filesystem::path dir) {
+    std::lock_guard lock(mutex_);
+    dirs_.push_back(std::move(dir));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::filesystem::path> dirs_;
+};
+
+TemporaryDirectories& Temporaries() {
+  static TemporaryDirectories temporaries;
+  return temporaries;
+}
+
+}  // namespace
 
 db::Backend BackendUnderTest() {
   const char* backend = std::getenv("SHEQU_TEST_BACKEND");
@@ -28,6 +57,7 @@ std::string FreshDatabaseUrl() {
   if (BackendUnderTest() == db::Backend::kSqlite) {
     const auto dir = std::filesystem::temp_directory_path() / name;
     std::filesystem::create_directories(dir);
+    Temporaries().Add(dir);
     return "sqlite://" + (dir / "shequ.db").string();
   }
   const char* admin_url = std::getenv("SHEQU_TEST_PG_URL");
