@@ -10,7 +10,6 @@ namespace shequ {
 namespace {
 
 using testing::BodyOf;
-using testing::ErrorCodeOf;
 
 class ApiErrorsTest : public ::testing::Test {
  protected:

@@ -55,7 +55,7 @@ std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
       if (std::sscanf(input.c_str() + pos + 1, "%2d:%2d%n", &oh, &om, &consumed) != 2 || consumed != 5) {
         return std::nullopt;
       }
-      offset_minutes = (input[pos] == '+' ? 1 : -1) * (oh * 60 + om);
+      offset_minutes = std::int64_t{input[pos] == '+' ? 1 : -1} * (oh * 60 + om);
       pos += 6;
     }
     if (pos != input.size()) return std::nullopt;

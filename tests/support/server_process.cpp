@@ -137,7 +137,7 @@ void AddUser(const std::string& database_url, const std::string& username, const
   std::vector<std::string> args = {"user",   "add",    "--db", database_url,      "--username",
                                    username, "--role", role,   "--password-stdin"};
   for (const auto& scope : scopes) {
-    args.push_back("--scope");
+    args.emplace_back("--scope");
     args.push_back(scope);
   }
   const auto result = RunShequ(args, password + "\n");

@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
-#include <vector>
 #include <stdexcept>
+#include <vector>
 
 #include <unistd.h>
 

@@ -17,7 +17,7 @@ AccessLog::~AccessLog() {
   if (writer_.joinable()) writer_.join();
 }
 
-void AccessLog::Write(std::string line) {
+void AccessLog::Write(const std::string& line) {
   if (out_ == nullptr) return;
   std::lock_guard lock(mutex_);
   pending_ += line;

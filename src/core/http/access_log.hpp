@@ -17,7 +17,7 @@ class AccessLog {
   AccessLog(const AccessLog&) = delete;
   AccessLog& operator=(const AccessLog&) = delete;
 
-  void Write(std::string line);
+  void Write(const std::string& line);
   void Flush();
 
  private:

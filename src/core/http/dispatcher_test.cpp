@@ -51,7 +51,7 @@ class DispatcherTest : public ::testing::Test {
     return principal;
   }
 
-  Response Call(Method method, std::string path, std::string user = "", std::string body = "") {
+  Response Call(Method method, std::string path, const std::string& user = "", std::string body = "") {
     Request request;
     request.method = method;
     request.path = std::move(path);

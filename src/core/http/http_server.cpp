@@ -68,25 +68,24 @@ class HttpServer::Impl {
 
   void Run(const std::function<void(std::uint16_t)>& on_listening) {
     std::uint16_t bound_port = 0;
-    auto settings = restinio::server_settings_t<Traits>{}
-                        .address(options_.host)
-                        .port(options_.port)
-                        .request_handler([this](restinio::request_handle_t request) {
-                          return OnRequest(std::move(request));
-                        })
-                        .read_next_http_message_timelimit(options_.idle_timeout)
-                        .handle_request_timeout(options_.handle_timeout)
-                        .write_http_response_timelimit(options_.write_timeout)
-                        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                                      .max_url_size(options_.max_url_bytes)
-                                                      .max_field_name_size(256)
-                                                      .max_field_value_size(options_.max_header_value_bytes)
-                                                      .max_field_count(options_.max_header_count)
-                                                      .max_body_size(options_.hard_body_limit))
-                        .acceptor_post_bind_hook([&bound_port](asio::ip::tcp::acceptor& acceptor) {
-                          bound_port = acceptor.local_endpoint().port();
-                        })
-                        .cleanup_func([this] { notifier_.CloseAll(); });
+    auto settings =
+        restinio::server_settings_t<Traits>{}
+            .address(options_.host)
+            .port(options_.port)
+            .request_handler([this](const restinio::request_handle_t& request) { return OnRequest(request); })
+            .read_next_http_message_timelimit(options_.idle_timeout)
+            .handle_request_timeout(options_.handle_timeout)
+            .write_http_response_timelimit(options_.write_timeout)
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                          .max_url_size(options_.max_url_bytes)
+                                          .max_field_name_size(256)
+                                          .max_field_value_size(options_.max_header_value_bytes)
+                                          .max_field_count(options_.max_header_count)
+                                          .max_body_size(options_.hard_body_limit))
+            .acceptor_post_bind_hook([&bound_port](asio::ip::tcp::acceptor& acceptor) {
+              bound_port = acceptor.local_endpoint().port();
+            })
+            .cleanup_func([this] { notifier_.CloseAll(); });
 
     server_ = std::make_unique<restinio::http_server_t<Traits>>(restinio::external_io_context(io_),
                                                                 std::move(settings));
@@ -107,7 +106,7 @@ class HttpServer::Impl {
   }
 
  private:
-  restinio::request_handling_status_t OnRequest(restinio::request_handle_t request) {
+  restinio::request_handling_status_t OnRequest(const restinio::request_handle_t& request) {
     const auto started = Clock::now();
     Request parsed;
     const auto& header = request->header();
@@ -215,7 +214,7 @@ class HttpServer::Impl {
       AppendJsonString(line, user);
     }
     line += '}';
-    access_log_.Write(std::move(line));
+    access_log_.Write(line);
   }
 
   static void AppendJsonString(std::string& out, std::string_view text) {
@@ -249,7 +248,7 @@ class HttpServer::Impl {
               << "}\n";
     heartbeat_.cancel();
     drain_deadline_ = Clock::now() + options_.shutdown_grace;
-    server_->close_async([] {}, [](std::exception_ptr) {});
+    server_->close_async([] {}, [](const std::exception_ptr&) {});
     WaitForInFlight();
   }
 

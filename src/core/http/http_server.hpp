@@ -18,9 +18,9 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0 picks a free port (tests)
   std::size_t threads = 2;
   // Bodies past this are cut off by the parser; routes set their own, smaller limits (413).
-  std::size_t hard_body_limit = 16 * 1024 * 1024;
-  std::size_t max_url_bytes = 8 * 1024;
-  std::size_t max_header_value_bytes = 8 * 1024;
+  std::size_t hard_body_limit = std::size_t{16} * 1024 * 1024;
+  std::size_t max_url_bytes = std::size_t{8} * 1024;
+  std::size_t max_header_value_bytes = std::size_t{8} * 1024;
   std::size_t max_header_count = 100;
   std::chrono::seconds idle_timeout{60};        // keep-alive connection with no next request
   std::chrono::seconds handle_timeout{60};      // request accepted, no response yet

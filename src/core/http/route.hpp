@@ -69,7 +69,7 @@ struct Route {
   std::string permission;  // kPublic, kSignedIn or a module permission ("audit.read")
   Handler handler;
   RouteDoc doc;
-  std::size_t max_body_bytes = 64 * 1024;
+  std::size_t max_body_bytes = std::size_t{64} * 1024;
   bool event_stream = false;
 };
 
