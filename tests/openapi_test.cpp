@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "regions/region_import.hpp"
 #include "support/test_app.hpp"
 
 namespace shequ {
@@ -121,6 +122,26 @@ TEST_F(OpenApiTest, RealResponsesMatchTheirSchemas) {
   ExpectConforms("patch", "/api/users/{id}",
                  app_.Patch("/api/users/" + id, {{"display_name", "王五"}}, token_));
   ExpectConforms("get", "/api/audit", app_.Get("/api/audit", token_));
+  regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
+      .AddNational({{"610000000000", "陕西省", "", 1, "province", "陕西省"},
+                    {"610900000000", "安康市", "610000000000", 2, "city", "安康市"},
+                    {"610921000000", "汉阴县", "610900000000", 3, "county", "汉阴县"},
+                    {"610921100000", "城关镇", "610921000000", 4, "town", "城关镇"},
+                    {"610921100001", "南街社区居委会", "610921100000", 5, "residents_committee", "南街社区"}},
+                   "openapi");
+  const auto compound = app_.Post("/api/regions/610921100001/children", {{"name", "南街小区"}}, token_);
+  ExpectConforms("post", "/api/regions/{code}/children", compound);
+  const auto code = BodyOf(compound)["code"].get<std::string>();
+  ExpectConforms("get", "/api/regions/{code}", app_.Get("/api/regions/" + code, token_));
+  ExpectConforms("get", "/api/regions/{code}/children",
+                 app_.Get("/api/regions/610921100001/children", token_));
+  ExpectConforms("get", "/api/regions", app_.Get("/api/regions?q=%E5%8D%97%E8%A1%97", token_));
+  ExpectConforms(
+      "patch", "/api/regions/{code}",
+      app_.Patch("/api/regions/" + code,
+                 {{"polygon",
+                   {{"type", "Polygon"}, {"coordinates", {{{108.5, 32.9}, {108.6, 32.9}, {108.5, 32.9}}}}}}},
+                 token_));
   const auto error_schema = document_["components"]["schemas"]["Error"];
   EXPECT_EQ(Mismatch(error_schema, BodyOf(app_.Get("/api/users/0", token_))), "");
   EXPECT_EQ(Mismatch(error_schema, BodyOf(app_.Get("/nowhere"))), "");

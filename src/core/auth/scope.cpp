@@ -45,6 +45,14 @@ bool Scope::Contains(std::string_view code) const {
                      [&](const std::string& node) { return code.starts_with(SignificantPrefix(node)); });
 }
 
+bool Scope::Overlaps(std::string_view code) const {
+  if (Contains(code)) return true;
+  if (!IsRegionCode(code)) return false;
+  const auto prefix = SignificantPrefix(code);
+  return std::any_of(codes_.begin(), codes_.end(),
+                     [&](const std::string& node) { return node.starts_with(prefix); });
+}
+
 bool Scope::Covers(const Scope& other) const {
   if (national_) return true;
   if (other.national_ || other.codes_.empty()) return false;

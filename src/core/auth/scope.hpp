@@ -30,6 +30,9 @@ class Scope {
 
   // Is the node `code` inside (or equal to) one of this scope's nodes?
   bool Contains(std::string_view code) const;
+  // Is `code` inside this scope, or on the path down to it (an ancestor of one of its nodes)?
+  // The path is what a user browses through to reach their own area.
+  bool Overlaps(std::string_view code) const;
   // Does this scope cover every node of `other`? Used when one user manages another.
   bool Covers(const Scope& other) const;
   // Significant prefixes of the scope's nodes, for `column LIKE prefix || '%'` filters in SQL.

@@ -37,6 +37,17 @@ TEST(Scope, GridWorkerSeesOnlyTheirGridNodes) {
   EXPECT_FALSE(scope.Contains("610921103002")) << "the community itself is wider than the grids";
 }
 
+TEST(Scope, OverlapsTheNodesOnThePathDownToIt) {
+  const auto scope = Scope::Of({"610921103002001003"});
+  EXPECT_TRUE(scope.Overlaps("610921103002001003"));
+  EXPECT_TRUE(scope.Overlaps("610921103002001003020501"));
+  EXPECT_TRUE(scope.Overlaps("610921103002001"));
+  EXPECT_TRUE(scope.Overlaps("610921103002"));
+  EXPECT_TRUE(scope.Overlaps("610921000000"));
+  EXPECT_FALSE(scope.Overlaps("610921103002002"));
+  EXPECT_FALSE(scope.Overlaps("610921103003"));
+}
+
 TEST(Scope, NationalContainsEverythingAndCoversEveryone) {
   const auto national = Scope::National();
   EXPECT_TRUE(national.Contains("110101001001"));

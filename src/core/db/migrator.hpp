@@ -37,7 +37,7 @@ class Migrator {
   Database& database_;
 };
 
-// Expands the few type placeholders that differ between backends ({{id_pk}}, {{bytes}}).
+// Expands the few type placeholders that differ between backends ({{id_pk}}, {{bytes}}, {{code}}).
 std::string ExpandForBackend(std::string_view sql, Backend backend);
 
 }  // namespace shequ::db

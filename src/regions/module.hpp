@@ -1,0 +1,11 @@
+#pragma once
+
+#include "core/module.hpp"
+#include "regions/region_service.hpp"
+
+namespace shequ::regions {
+
+std::span<const db::MigrationFile> Migrations();
+ModuleManifest Manifest(RegionService& regions);
+
+}  // namespace shequ::regions

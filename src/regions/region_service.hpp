@@ -1,0 +1,47 @@
+// Reading and keeping the region tree.
+//
+// Visibility: levels 1-5 are the published national statistical divisions (names and codes of
+// provinces down to communities, public data from 国家统计局), readable by every signed-in user
+// so any screen can show the path above a node. Nodes below a community (compounds, buildings,
+// units, dwellings) are the community's own records: readable and writable only inside the
+// caller's scope; outside it they do not exist (404).
+#pragma once
+
+#include "audit/audit_log.hpp"
+#include "core/auth/principal.hpp"
+#include "core/clock.hpp"
+#include "core/db/database.hpp"
+#include "regions/region.hpp"
+
+namespace shequ::regions {
+
+class RegionService {
+ public:
+  RegionService(db::Database& database, const Clock& clock, const audit::AuditLog& audit)
+      : database_(database), clock_(clock), audit_(audit) {}
+
+  RegionView Get(const auth::Principal& actor, const std::string& code) const;
+  RegionPage Children(const auth::Principal& actor, const std::string& code, std::int64_t limit,
+                      std::int64_t offset) const;
+  RegionPage Search(const auth::Principal& actor, const std::string& text, std::optional<int> level,
+                    std::int64_t limit) const;
+  RegionView CreateChild(const auth::Principal& actor, const std::string& parent_code,
+                         const NewRegion& request);
+  RegionView Update(const auth::Principal& actor, const std::string& code, const RegionPatch& patch);
+  void Delete(const auth::Principal& actor, const std::string& code);
+
+  // For the console and the demo: creates children of one node in one transaction, no actor.
+  std::vector<Region> CreateChildrenAsConsole(const std::string& parent_code,
+                                              const std::vector<NewRegion>& requests);
+
+ private:
+  static bool Visible(const auth::Principal& actor, const Region& region);
+  RegionView ViewOf(db::Connection& c, Region node) const;
+  Region BuildChild(db::Connection& c, const Region& parent, const NewRegion& request) const;
+
+  db::Database& database_;
+  const Clock& clock_;
+  const audit::AuditLog& audit_;
+};
+
+}  // namespace shequ::regions
