@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages shequ needs to build, test and benchmark, skipping those present.
+# --run adds what the demo needs (npm), --bench what the load benchmarks need (wrk, nginx).
 set -euo pipefail
 
 packages=(
@@ -10,7 +11,11 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql
 )
-if [[ "${1:-}" == "--bench" ]]; then packages+=(wrk nginx-light); fi
+case "${1:-}" in
+  --bench) packages+=(wrk nginx-light) ;;
+  # The demo imports the national region tree from the npm registry.
+  --run) command -v npm >/dev/null || packages+=(npm) ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do

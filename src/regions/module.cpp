@@ -32,6 +32,7 @@ ModuleManifest Manifest(RegionService& regions) {
   patch["properties"]["short_name"] = string;
   patch["properties"]["kind"] = string;
   const std::vector<Role> everyone = auth::AllRoles();
+  auto national_pages = std::make_shared<NationalPageCache>();
   const std::vector<Role> keepers = {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity,
                                      Role::kGridWorker};
   return {
@@ -67,7 +68,8 @@ ModuleManifest Manifest(RegionService& regions) {
               {.method = Method::kGet,
                .pattern = "/api/regions/{code}/children",
                .permission = "regions.read",
-               .handler = [&regions](auto& c) { return ListChildren(regions, c); },
+               .handler = [&regions,
+                           national_pages](auto& c) { return ListChildren(regions, *national_pages, c); },
                .doc = {.summary = "The children of a node, by code",
                        .tag = "regions",
                        .response_schema = page,

@@ -2,32 +2,59 @@
 
 #include "core/errors/error.hpp"
 #include "core/json/json_reader.hpp"
+#include "core/json/json_writer.hpp"
 #include "core/time_format.hpp"
 
 namespace shequ::regions {
 namespace {
 
-template <typename T>
-nlohmann::json OrNull(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+void WriteRegionFields(json::JsonWriter& out, const Region& region) {
+  out.Key("code").String(region.code);
+  out.Key("parent_code");
+  region.parent_code.empty() ? out.Null() : out.String(region.parent_code);
+  out.Key("level").Int(region.level);
+  out.Key("kind").String(region.kind);
+  out.Key("name").String(region.name);
+  out.Key("short_name").String(region.short_name);
+  out.Key("status").String(region.status);
+  out.Key("valid_from").String(FormatTimestamp(region.valid_from));
+  out.Key("valid_to");
+  region.valid_to ? out.String(FormatTimestamp(*region.valid_to)) : out.Null();
+  out.Key("source").String(region.source);
+  out.Key("floor").Optional(region.floor);
+  out.Key("latitude").Optional(region.latitude);
+  out.Key("longitude").Optional(region.longitude);
+  out.Key("polygon");
+  region.polygon ? out.Raw(*region.polygon) : out.Null();  // checked as GeoJSON when stored
 }
 
-nlohmann::json ViewJson(const RegionView& view) {
-  auto body = RegionJson(view.node);
-  nlohmann::json ancestors = nlohmann::json::array();
+std::string ViewJson(const RegionView& view) {
+  json::JsonWriter out;
+  out.BeginObject();
+  WriteRegionFields(out, view.node);
+  out.Key("ancestors").BeginArray();
   for (const auto& ancestor : view.ancestors) {
-    ancestors.push_back({{"code", ancestor.code}, {"name", ancestor.name}, {"level", ancestor.level}});
+    out.BeginObject().Key("code").String(ancestor.code).Key("name").String(ancestor.name);
+    out.Key("level").Int(ancestor.level).EndObject();
   }
-  body["ancestors"] = ancestors;
-  body["address"] = view.address;
-  body["child_count"] = view.child_count;
-  return body;
+  out.EndArray();
+  out.Key("address").String(view.address);
+  out.Key("child_count").Int(view.child_count);
+  out.EndObject();
+  return out.Take();
 }
 
-nlohmann::json PageJson(const RegionPage& page, std::int64_t limit, std::int64_t offset) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& region : page.items) items.push_back(RegionJson(region));
-  return {{"items", items}, {"total", page.total}, {"limit", limit}, {"offset", offset}};
+std::string PageJson(const RegionPage& page, std::int64_t limit, std::int64_t offset) {
+  json::JsonWriter out;
+  out.BeginObject().Key("items").BeginArray();
+  for (const auto& region : page.items) {
+    out.BeginObject();
+    WriteRegionFields(out, region);
+    out.EndObject();
+  }
+  out.EndArray();
+  out.Key("total").Int(page.total).Key("limit").Int(limit).Key("offset").Int(offset).EndObject();
+  return out.Take();
 }
 
 std::optional<double> OptionalNumber(const nlohmann::json& body, const char* key) {
@@ -61,26 +88,6 @@ std::optional<int> OptionalSmallInt(const json::ObjectReader& reader, std::strin
 }
 
 }  // namespace
-
-nlohmann::json RegionJson(const Region& region) {
-  return {{"code", region.code},
-          {"parent_code",
-           region.parent_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(region.parent_code)},
-          {"level", region.level},
-          {"kind", region.kind},
-          {"name", region.name},
-          {"short_name", region.short_name},
-          {"status", region.status},
-          {"valid_from", FormatTimestamp(region.valid_from)},
-          {"valid_to",
-           region.valid_to ? nlohmann::json(FormatTimestamp(*region.valid_to)) : nlohmann::json(nullptr)},
-          {"source", region.source},
-          {"floor", OrNull(region.floor)},
-          {"latitude", OrNull(region.latitude)},
-          {"longitude", OrNull(region.longitude)},
-          {"polygon", region.polygon ? nlohmann::json::parse(*region.polygon, nullptr, false)
-                                     : nlohmann::json(nullptr)}};
-}
 
 nlohmann::json RegionSchema() {
   const nlohmann::json string = {{"type", "string"}};
@@ -124,14 +131,24 @@ nlohmann::json RegionViewSchema() {
 }
 
 http::Response GetRegion(const RegionService& regions, http::RequestContext& context) {
-  return http::Json(ViewJson(regions.Get(context.principal(), context.PathParam("code"))));
+  return http::JsonText(ViewJson(regions.Get(context.principal(), context.PathParam("code"))));
 }
 
-http::Response ListChildren(const RegionService& regions, http::RequestContext& context) {
+http::Response ListChildren(const RegionService& regions, NationalPageCache& cache,
+                            http::RequestContext& context) {
   const auto limit = context.QueryInt("limit", 100, 1, 1000);
   const auto offset = context.QueryInt("offset", 0, 0, 10'000'000);
-  return http::Json(PageJson(regions.Children(context.principal(), context.PathParam("code"), limit, offset),
-                             limit, offset));
+  const auto& code = context.PathParam("code");
+  if (!NationalPageCache::Keeps(code)) {
+    return http::JsonText(
+        PageJson(regions.Children(context.principal(), code, limit, offset), limit, offset));
+  }
+  const auto key = code + "?" + std::to_string(limit) + "&" + std::to_string(offset);
+  const auto version = regions.TreeVersion();
+  if (auto body = cache.Find(key, version)) return http::JsonText(std::move(*body));
+  auto body = PageJson(regions.Children(context.principal(), code, limit, offset), limit, offset);
+  cache.Remember(key, version, body);
+  return http::JsonText(std::move(body));
 }
 
 http::Response SearchRegions(const RegionService& regions, http::RequestContext& context) {
@@ -139,7 +156,7 @@ http::Response SearchRegions(const RegionService& regions, http::RequestContext&
   std::optional<int> level;
   if (context.request().Query("level")) level = static_cast<int>(context.QueryInt("level", 0, 1, 9));
   const auto limit = context.QueryInt("limit", 50, 1, 500);
-  return http::Json(PageJson(regions.Search(context.principal(), text, level, limit), limit, 0));
+  return http::JsonText(PageJson(regions.Search(context.principal(), text, level, limit), limit, 0));
 }
 
 http::Response CreateChild(RegionService& regions, http::RequestContext& context) {
@@ -153,8 +170,8 @@ http::Response CreateChild(RegionService& regions, http::RequestContext& context
   request.latitude = OptionalNumber(body, "latitude");
   request.longitude = OptionalNumber(body, "longitude");
   request.polygon = OptionalPolygon(body);
-  return http::Json(ViewJson(regions.CreateChild(context.principal(), context.PathParam("code"), request)),
-                    201);
+  return http::JsonText(
+      ViewJson(regions.CreateChild(context.principal(), context.PathParam("code"), request)), 201);
 }
 
 http::Response UpdateRegion(RegionService& regions, http::RequestContext& context) {
@@ -169,7 +186,7 @@ http::Response UpdateRegion(RegionService& regions, http::RequestContext& contex
   patch.latitude = OptionalNumber(body, "latitude");
   patch.longitude = OptionalNumber(body, "longitude");
   patch.polygon = OptionalPolygon(body);
-  return http::Json(ViewJson(regions.Update(context.principal(), context.PathParam("code"), patch)));
+  return http::JsonText(ViewJson(regions.Update(context.principal(), context.PathParam("code"), patch)));
 }
 
 http::Response DeleteRegion(RegionService& regions, http::RequestContext& context) {

@@ -139,6 +139,36 @@ TEST_F(RegionImportTest, ANewerEditionRenamesAddsRetiresAndRestoresWithoutDeleti
   EXPECT_EQ(app_.app().audit().Search(filter).size(), 3u);
 }
 
+TEST_F(RegionImportTest, PublicPagesKeptInMemoryFollowEveryImportAndReclassification) {
+  importer_.Import(Edition{}.Write());
+  app_.CreateUser("admin", "admin", {});
+  const auto token = app_.Login("admin");
+  const auto names = [&] {
+    std::vector<std::string> out;
+    const auto body = testing::BodyOf(app_.Get("/api/regions/610921103000/children", token));
+    for (const auto& item : body["items"]) {
+      out.push_back(item["short_name"].get<std::string>() + "/" + item["kind"].get<std::string>());
+    }
+    return out;
+  };
+  EXPECT_EQ(names(),
+            std::vector<std::string>({"兴隆佳苑社区/residents_committee", "石门村/villagers_committee"}));
+  EXPECT_EQ(names(), names()) << "served again from memory";
+  Edition renamed;
+  renamed.villages =
+      "code,name,streetCode,provinceCode,cityCode,areaCode\n"
+      "610921103002,\"兴隆佳苑社区居委会\",610921103,61,6109,610921\n"
+      "610921103201,\"石门社区居委会\",610921103,61,6109,610921\n"
+      "610921100001,\"南街社区居委会\",610921100,61,6109,610921\n"
+      "130731100010,\"西关社区居民委员会\",130731100,13,1307,130731\n";
+  // A separate importer, as the command line would be: it shares nothing with the server's memory.
+  RegionImporter(app_.app().database(), app_.clock(), app_.app().audit()).Import(renamed.Write());
+  EXPECT_EQ(names(),
+            std::vector<std::string>({"兴隆佳苑社区/residents_committee", "石门社区/residents_committee"}));
+  ASSERT_EQ(app_.Patch("/api/regions/610921103201", {{"kind", "community_other"}}, token).status, 200);
+  EXPECT_EQ(names()[1], "石门社区/community_other");
+}
+
 TEST_F(RegionImportTest, AliasesOfTheSameNodeAreNotImportedTwice) {
   Edition edition;
   edition.cities += "4419,\"东莞市\",44\n";

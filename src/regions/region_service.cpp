@@ -79,7 +79,8 @@ RegionView RegionService::Get(const auth::Principal& actor, const std::string& c
 
 RegionPage RegionService::Children(const auth::Principal& actor, const std::string& code, std::int64_t limit,
                                    std::int64_t offset) const {
-  return database_.Read([&](db::Connection& c) {
+  // Outside a transaction: the tree is read-mostly, and each statement is consistent by itself.
+  return database_.Once([&](db::Connection& c) {
     auto node = RegionStore::Find(c, code);
     if (!node || !Visible(actor, *node)) throw Error(ErrorCode::kNotFound);
     // Below a community everything is private: a caller whose scope is only part of the node
@@ -198,6 +199,10 @@ std::vector<Region> RegionService::CreateChildrenAsConsole(const std::string& pa
   });
 }
 
+std::int64_t RegionService::TreeVersion() const {
+  return database_.Once([](db::Connection& c) { return RegionStore::TreeVersion(c); });
+}
+
 RegionView RegionService::Update(const auth::Principal& actor, const std::string& code,
                                  const RegionPatch& patch) {
   return database_.Write([&](db::Connection& c) {
@@ -246,6 +251,7 @@ RegionView RegionService::Update(const auth::Principal& actor, const std::string
     if (!changes.empty()) {
       region.updated_at = clock_.NowMillis();
       RegionStore::Update(c, region);
+      if (national) RegionStore::BumpTreeVersion(c);
       auto entry = Entry(&actor, "regions.update", region);
       entry.detail = changes;
       audit_.Record(c, entry);

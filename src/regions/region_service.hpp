@@ -30,6 +30,9 @@ class RegionService {
   RegionView Update(const auth::Principal& actor, const std::string& code, const RegionPatch& patch);
   void Delete(const auth::Principal& actor, const std::string& code);
 
+  // Raised by every change to the national tree; public views of it may be kept until it moves.
+  std::int64_t TreeVersion() const;
+
   // For the console and the demo: creates children of one node in one transaction, no actor.
   std::vector<Region> CreateChildrenAsConsole(const std::string& parent_code,
                                               const std::vector<NewRegion>& requests);

@@ -12,16 +12,16 @@ constexpr std::string_view kColumns =
 
 Region ReadRegion(const db::Row& row) {
   Region region;
-  region.code = row.Text(0);
-  region.parent_code = row.Text(1);
+  region.code = row.TakeText(0);
+  region.parent_code = row.TakeText(1);
   region.level = static_cast<int>(row.Int(2));
-  region.kind = row.Text(3);
-  region.name = row.Text(4);
-  region.short_name = row.Text(5);
-  region.status = row.Text(6);
+  region.kind = row.TakeText(3);
+  region.name = row.TakeText(4);
+  region.short_name = row.TakeText(5);
+  region.status = row.TakeText(6);
   region.valid_from = row.Int(7);
   region.valid_to = row.OptInt(8);
-  region.source = row.Text(9);
+  region.source = row.TakeText(9);
   if (!row.IsNull(10)) region.floor = static_cast<int>(row.Int(10));
   if (!row.IsNull(11)) region.latitude = row.Double(11);
   if (!row.IsNull(12)) region.longitude = row.Double(12);
@@ -31,7 +31,7 @@ Region ReadRegion(const db::Row& row) {
   return region;
 }
 
-std::vector<Region> ReadAll(const db::Result& rows) {
+std::vector<Region> ReadAll(db::Result rows) {
   std::vector<Region> regions;
   regions.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) regions.push_back(ReadRegion(rows[i]));
@@ -80,7 +80,10 @@ RegionPage RegionStore::Children(db::Connection& c, const std::string& parent, s
   static const std::string kChildren = Select() + " WHERE parent_code = $1 ORDER BY code LIMIT $2 OFFSET $3";
   RegionPage page;
   page.items = ReadAll(c.Run(kChildren, parent, limit, offset));
-  page.total = CountChildren(c, parent);
+  // A short first page holds every child: no need to count them.
+  page.total = offset == 0 && static_cast<std::int64_t>(page.items.size()) < limit
+                   ? static_cast<std::int64_t>(page.items.size())
+                   : CountChildren(c, parent);
   return page;
 }
 
@@ -137,6 +140,14 @@ void RegionStore::Update(db::Connection& c, const Region& r) {
 
 void RegionStore::Delete(db::Connection& c, const std::string& code) {
   c.Run("DELETE FROM regions WHERE code = $1", code);
+}
+
+std::int64_t RegionStore::TreeVersion(db::Connection& c) {
+  return c.Run("SELECT version FROM region_tree_version WHERE id = 1")[0].Int(0);
+}
+
+void RegionStore::BumpTreeVersion(db::Connection& c) {
+  c.Run("UPDATE region_tree_version SET version = version + 1 WHERE id = 1");
 }
 
 void RegionStore::BeginImport(db::Connection& c) {
@@ -215,6 +226,7 @@ ImportCounts RegionStore::MergeImport(db::Connection& c, std::int64_t now, const
       " VALUES ($1, $2, $3, $4, $5, $6, $7)",
       now, source, counts.total, counts.added, counts.renamed, counts.retired, counts.restored);
   c.ExecuteScript("DELETE FROM region_import");
+  BumpTreeVersion(c);
   return counts;
 }
 

@@ -43,6 +43,9 @@ class RegionStore {
   static void Update(db::Connection& c, const Region& region);
   static void Delete(db::Connection& c, const std::string& code);
 
+  static std::int64_t TreeVersion(db::Connection& c);
+  static void BumpTreeVersion(db::Connection& c);
+
   // National import: rows go into a temporary table, then merge into regions set-wise.
   static void BeginImport(db::Connection& c);
   static void StageImportRows(db::Connection& c, const std::vector<ImportRow>& rows);

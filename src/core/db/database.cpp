@@ -33,6 +33,13 @@ std::string Row::Text(std::size_t i) const {
   return {};
 }
 
+std::string Row::TakeText(std::size_t i) const {
+  if (mutable_cells_ != nullptr) {
+    if (auto* v = std::get_if<std::string>(&(*mutable_cells_)[i])) return std::move(*v);
+  }
+  return Text(i);
+}
+
 std::optional<std::string> Row::OptText(std::size_t i) const {
   if (IsNull(i)) return std::nullopt;
   return Text(i);

@@ -44,15 +44,20 @@ Value ToValue(const std::optional<T>& v) {
 class Row {
  public:
   explicit Row(const std::vector<Value>* cells) : cells_(cells) {}
+  explicit Row(std::vector<Value>* cells) : cells_(cells), mutable_cells_(cells) {}
   bool IsNull(std::size_t i) const { return std::holds_alternative<std::monostate>((*cells_)[i]); }
   std::int64_t Int(std::size_t i) const;
   double Double(std::size_t i) const;
   std::string Text(std::size_t i) const;
   std::optional<std::string> OptText(std::size_t i) const;
   std::optional<std::int64_t> OptInt(std::size_t i) const;
+  // Moves a text cell out instead of copying it; the cell is left empty. For readers that turn
+  // each row into a model once.
+  std::string TakeText(std::size_t i) const;
 
  private:
   const std::vector<Value>* cells_;
+  std::vector<Value>* mutable_cells_ = nullptr;
 };
 
 struct Result {
@@ -62,6 +67,7 @@ struct Result {
   bool empty() const { return rows.empty(); }
   std::size_t size() const { return rows.size(); }
   Row operator[](std::size_t i) const { return Row(&rows[i]); }
+  Row operator[](std::size_t i) { return Row(&rows[i]); }
 };
 
 class DatabaseError : public std::runtime_error {

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/json/json_writer.hpp"
+
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -206,30 +208,15 @@ class HttpServer::Impl {
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
     std::string line = fmt::format(R"({{"ts":{},"method":"{}","path":)", now, MethodName(request.method));
-    AppendJsonString(line, request.path);
+    json::AppendJsonString(line, request.path);
     line += fmt::format(R"(,"route":"{}","status":{},"ms":{:.3f},"ip":"{}")", route, status, ms,
                         request.remote_ip);
     if (!user.empty()) {
       line += ",\"user\":";
-      AppendJsonString(line, user);
+      json::AppendJsonString(line, user);
     }
     line += '}';
     access_log_.Write(line);
-  }
-
-  static void AppendJsonString(std::string& out, std::string_view text) {
-    out += '"';
-    for (char c : text) {
-      if (c == '"' || c == '\\') {
-        out += '\\';
-        out += c;
-      } else if (static_cast<unsigned char>(c) < 0x20) {
-        out += fmt::format("\\u{:04x}", static_cast<int>(c));
-      } else {
-        out += c;
-      }
-    }
-    out += '"';
   }
 
   void ScheduleHeartbeat() {

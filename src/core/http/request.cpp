@@ -111,6 +111,13 @@ Response Json(const nlohmann::json& body, int status) {
   return response;
 }
 
+Response JsonText(std::string body, int status) {
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
+
 Response NoContent() {
   Response response;
   response.status = 204;

@@ -39,6 +39,8 @@ struct Response {
 };
 
 Response Json(const nlohmann::json& body, int status = 200);
+// A body already written as JSON text (json::JsonWriter).
+Response JsonText(std::string body, int status = 200);
 Response NoContent();
 
 std::string PercentDecode(std::string_view text);
