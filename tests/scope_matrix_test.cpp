@@ -44,6 +44,8 @@ struct Target {
   std::string compound;  // a compound's name; the compound's code extends `scope`
   std::int64_t id = 0;
   std::string compound_code;
+  std::int64_t grid_id = 0;  // the first-level grid of the target's community
+  std::string grid_name;
 };
 
 struct Call {
@@ -78,7 +80,22 @@ class ScopeMatrixTest : public ::testing::Test {
       compound.name = target.compound;
       target.compound_code =
           app_.app().regions().CreateChildrenAsConsole(target.scope, {compound}).front().code;
+      target.grid_name = target.compound + "网格";
+      target.grid_id =
+          app_.app()
+              .grids()
+              .Create(Console(),
+                      {.community_code = target.scope, .name = target.grid_name, .nodes = {target.scope}})
+              .id;
     }
+  }
+
+  static auth::Principal Console() {
+    auth::Principal console;
+    console.username = "console";
+    console.role = auth::Role::kAdmin;
+    console.scope = auth::Scope::National();
+    return console;
   }
 
   // How to exercise each route against a target. Add a line for every new route.
@@ -94,6 +111,26 @@ class ScopeMatrixTest : public ::testing::Test {
       return {"/api/regions/" + target.compound_code + "/children", nlohmann::json::object()};
     if (key == "PATCH /api/regions/{code}")
       return {"/api/regions/" + target.compound_code, {{"latitude", 32.9}}};
+    const std::string grid = "/api/grids/" + std::to_string(target.grid_id);
+    if (key == "GET /api/regions/{code}/grids") return {"/api/regions/" + target.scope + "/grids", nullptr};
+    if (key == "POST /api/grids") {
+      return {"/api/grids",
+              {{"community_code", target.scope},
+               {"parent_id", target.grid_id},
+               {"name", "矩阵二级网格"},
+               {"nodes", {target.compound_code}}}};
+    }
+    if (key == "GET /api/grids/{id}") return {grid + "?history=true", nullptr};
+    if (key == "PATCH /api/grids/{id}")
+      return {grid, {{"kind", "comprehensive"}, {"name", target.grid_name}}};
+    if (key == "POST /api/grids/{id}/members") {
+      return {grid + "/members", {{"name", "楼长" + tag}, {"role", "building_leader"}}};
+    }
+    if (key == "POST /api/grids/{id}/members/{member_id}/end") {
+      const auto member =
+          app_.app().grids().AddMember(Console(), target.grid_id, {.name = "临时", .role = "part_time"});
+      return {grid + "/members/" + std::to_string(member.id) + "/end", {{"reason", "矩阵"}}};
+    }
     if (key == "DELETE /api/regions/{code}") {
       const auto leaf =
           app_.app().regions().CreateChildrenAsConsole(target.compound_code, {regions::NewRegion{}});
@@ -220,9 +257,16 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
         }
         const bool target_matters = route->pattern.find("{id}") != std::string::npos ||
                                     route->pattern.find("{code}") != std::string::npos ||
-                                    route->pattern == "/api/users" || route->pattern == "/api/regions";
+                                    route->pattern == "/api/users" || route->pattern == "/api/regions" ||
+                                    route->pattern == "/api/grids";
         // Region routes act on the target's compound, account routes on the target's account.
-        const bool inside = route->pattern.starts_with("/api/regions")
+        // Region routes act on the target's compound, grid routes on its community's grid (a
+        // community's grid list shows whoever works in part of it the grids of that part), account
+        // routes on the target's account.
+        const bool inside = route->pattern.ends_with("/grids") ? principal.scope.Overlaps(target.scope)
+                            : route->pattern.starts_with("/api/grids")
+                                ? principal.scope.Contains(target.scope)
+                            : route->pattern.starts_with("/api/regions")
                                 ? principal.scope.Contains(target.compound_code)
                                 : principal.scope.Covers(auth::Scope::Of({target.scope}));
         if (target_matters && !inside) {
@@ -237,6 +281,7 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
           EXPECT_EQ(response.body.find(target.username), std::string::npos) << "leaked: " << where;
           EXPECT_EQ(response.body.find(target.compound), std::string::npos) << "leaked: " << where;
           EXPECT_EQ(response.body.find(target.compound_code), std::string::npos) << "leaked: " << where;
+          EXPECT_EQ(response.body.find(target.grid_name), std::string::npos) << "leaked: " << where;
           continue;
         }
         EXPECT_GE(response.status, 200) << where;

@@ -105,6 +105,9 @@ auth::Principal SessionService::Authenticate(const std::string& token, const std
   auto record = cache_.Find(token_hash, now);
   if (!record) {
     record = database_.Once([&](db::Connection& c) { return AccountStore::FindSession(c, token_hash); });
+    if (record && extend_scope_ && record->user.role != auth::Role::kAdmin) {
+      for (auto& code : extend_scope_(record->user.id)) record->user.scopes.push_back(std::move(code));
+    }
     if (record) cache_.Remember(*record, now);
   }
   if (!record || record->revoked_at || record->user.disabled) throw Error(ErrorCode::kUnauthenticated);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 #include "accounts/session_cache.hpp"
@@ -51,6 +52,10 @@ class SessionService {
   LoginResult Login(const std::string& username, const std::string& password, const std::string& ip,
                     const std::string& user_agent);
   auth::Principal Authenticate(const std::string& token, const std::string& ip);
+
+  // Region codes an account holds beyond its own scope (the nodes of the grids it serves).
+  using ScopeExtension = std::function<std::vector<std::string>(std::int64_t user_id)>;
+  void ExtendScopesWith(ScopeExtension extension) { extend_scope_ = std::move(extension); }
   void Logout(const auth::Principal& principal);
 
   const SessionPolicy& policy() const { return policy_; }
@@ -65,6 +70,7 @@ class SessionService {
   notify::Notifier& notifier_;
   SessionCache& cache_;
   SessionPolicy policy_;
+  ScopeExtension extend_scope_;
 };
 
 }  // namespace shequ::accounts

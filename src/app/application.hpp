@@ -18,6 +18,7 @@
 #include "core/http/router.hpp"
 #include "core/module.hpp"
 #include "core/notify/notifier.hpp"
+#include "regions/grid_service.hpp"
 #include "regions/region_service.hpp"
 
 namespace shequ::app {
@@ -49,6 +50,7 @@ class Application {
   accounts::AccountService& accounts() { return *accounts_; }
   accounts::SessionService& sessions() { return *sessions_; }
   regions::RegionService& regions() { return *regions_; }
+  regions::GridService& grids() { return *grids_; }
   const Clock& clock() const { return clock_; }
   const audit::AuditLog& audit() const { return *audit_; }
   const std::vector<ModuleManifest>& modules() const { return modules_; }
@@ -67,6 +69,7 @@ class Application {
   std::unique_ptr<accounts::AccountService> accounts_;
   std::unique_ptr<accounts::SessionService> sessions_;
   std::unique_ptr<regions::RegionService> regions_;
+  std::unique_ptr<regions::GridService> grids_;
   std::vector<ModuleManifest> modules_;
   http::Router router_;
   http::PermissionTable permissions_;

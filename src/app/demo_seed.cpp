@@ -116,6 +116,59 @@ std::size_t SeedStructure(regions::RegionService& service) {
   return created;
 }
 
+// Plausible names for the demo's grid workers (common surnames, two-character given names).
+std::string DemoName(std::size_t i) {
+  static constexpr std::string_view kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄",
+                                                   "赵", "吴", "周", "徐", "孙", "马", "朱",
+                                                   "胡", "郭", "何", "罗", "高", "林"};
+  static constexpr std::string_view kGiven[] = {"秀英", "建华", "丽娟", "志强", "玉兰", "明",
+                                                "桂芳", "海燕", "国庆", "春梅", "红霞", "德胜",
+                                                "小平", "晓东", "翠花", "永刚"};
+  return std::string(kSurnames[i % std::size(kSurnames)]) +
+         std::string(kGiven[(i * 7 + 3) % std::size(kGiven)]);
+}
+
+// 兴隆佳苑: one first-level grid (网格长), six second-level grids over its eleven buildings
+// (二级网格员), and one third-level grid per unit, 29 in all (三级网格员).
+void SeedGrids(Application& app) {
+  auth::Principal console;
+  console.username = "console";
+  console.role = auth::Role::kAdmin;
+  console.scope = auth::Scope::National();
+  auto& grids = app.grids();
+  const std::string community = "610921103002";
+  const auto top =
+      grids.Create(console, {.community_code = community, .name = "兴隆佳苑社区网格", .nodes = {community}});
+  std::size_t person = 0;
+  grids.AddMember(console, top.id, {.name = DemoName(person++), .role = "grid_leader"});
+  grids.AddMember(
+      console, top.id,
+      {.name = DemoName(person++), .role = "paired_cadre", .organisation = "汉阴县住房和城乡建设局"});
+  const auto compound = app.regions().Children(console, community, 1, 0).items.front().code;
+  const auto buildings = app.regions().Children(console, compound, 100, 0).items;
+  const std::size_t per_grid[] = {2, 2, 2, 2, 2, 1};
+  std::size_t next_building = 0;
+  for (std::size_t g = 0; g < std::size(per_grid); ++g) {
+    std::vector<std::string> nodes;
+    for (std::size_t b = 0; b < per_grid[g]; ++b) nodes.push_back(buildings[next_building++].code);
+    const auto second = grids.Create(console, {.community_code = community,
+                                               .parent_id = top.id,
+                                               .name = "第" + std::to_string(g + 1) + "网格",
+                                               .nodes = nodes});
+    grids.AddMember(console, second.id, {.name = DemoName(person++), .role = "full_time"});
+    for (const auto& building : nodes) {
+      for (const auto& unit : app.regions().Children(console, building, 100, 0).items) {
+        const auto building_name = app.regions().Get(console, building).node.name;
+        const auto third = grids.Create(console, {.community_code = community,
+                                                  .parent_id = second.id,
+                                                  .name = building_name + unit.name,
+                                                  .nodes = {unit.code}});
+        grids.AddMember(console, third.id, {.name = DemoName(person++), .role = "part_time"});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 int LoadDemo(Application& app, std::ostream& out) {
@@ -131,6 +184,8 @@ int LoadDemo(Application& app, std::ostream& out) {
   if (!seeded) {
     out << "demo: created " << SeedStructure(app.regions())
         << " compounds, buildings, units and dwellings in 7 communities\n";
+    SeedGrids(app);
+    out << "demo: drew 兴隆佳苑's grids: 1 first-level, 6 second-level, 29 third-level, with their workers\n";
   } else {
     out << "demo: the demo communities exist already\n";
   }

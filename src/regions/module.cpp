@@ -2,11 +2,12 @@
 // compounds, buildings, units and dwellings each community keeps below it.
 #include "regions/module.hpp"
 
+#include "regions/grid_handlers.hpp"
 #include "regions/region_handlers.hpp"
 
 namespace shequ::regions {
 
-ModuleManifest Manifest(RegionService& regions) {
+ModuleManifest Manifest(RegionService& regions, GridService& grids) {
   using auth::Role;
   using http::Method;
   const nlohmann::json string = {{"type", "string"}};
@@ -37,7 +38,7 @@ ModuleManifest Manifest(RegionService& regions) {
                                      Role::kGridWorker};
   return {
       .name = "regions",
-      .depends = {"core", "audit"},
+      .depends = {"core", "audit", "accounts"},
       .migrations = Migrations(),
       .permissions =
           {
@@ -45,6 +46,13 @@ ModuleManifest Manifest(RegionService& regions) {
                "Read the region tree (nodes below a community only inside one's scope)"},
               {"regions.manage", keepers,
                "Add, edit and remove compounds, buildings, units and dwellings in scope"},
+              {"grids.read",
+               {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity, Role::kGridWorker,
+                Role::kDepartment},
+               "See the grids and their members in scope"},
+              {"grids.manage",
+               {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity},
+               "Draw grids in communities in scope and assign their members"},
           },
       .routes =
           {
@@ -101,6 +109,82 @@ ModuleManifest Manifest(RegionService& regions) {
                .doc = {.summary = "Remove a node below a community that has nothing below it",
                        .tag = "regions",
                        .success_status = 204}},
+              {.method = Method::kGet,
+               .pattern = "/api/regions/{code}/grids",
+               .permission = "grids.read",
+               .handler = [&grids](auto& c) { return ListCommunityGrids(grids, c); },
+               .doc = {.summary = "The grids of a community with their nodes and current members",
+                       .tag = "grids",
+                       .response_schema = {{"type", "object"},
+                                           {"required", {"items"}},
+                                           {"properties",
+                                            {{"items", {{"type", "array"}, {"items", GridSchema()}}}}}}}},
+              {.method = Method::kPost,
+               .pattern = "/api/grids",
+               .permission = "grids.manage",
+               .handler = [&grids](auto& c) { return CreateGrid(grids, c); },
+               .doc = {.summary =
+                           "Draw a grid in a community (level 1) or inside another grid (levels 2 and 3)",
+                       .tag = "grids",
+                       .request_schema = {{"type", "object"},
+                                          {"required", {"community_code", "name", "nodes"}},
+                                          {"properties",
+                                           {{"community_code", string},
+                                            {"parent_id", integer},
+                                            {"name", string},
+                                            {"kind",
+                                             {{"type", "string"}, {"enum", {"comprehensive", "dedicated"}}}},
+                                            {"nodes", {{"type", "array"}, {"items", string}}}}}},
+                       .response_schema = GridSchema(),
+                       .success_status = 201},
+               .max_body_bytes = 256 * 1024},
+              {.method = Method::kGet,
+               .pattern = "/api/grids/{id}",
+               .permission = "grids.read",
+               .handler = [&grids](auto& c) { return GetGrid(grids, c); },
+               .doc = {.summary = "One grid; history=true lists former members too",
+                       .tag = "grids",
+                       .response_schema = GridSchema(),
+                       .query = {{"history", "boolean", "Include memberships that have ended"}}}},
+              {.method = Method::kPatch,
+               .pattern = "/api/grids/{id}",
+               .permission = "grids.manage",
+               .handler = [&grids](auto& c) { return UpdateGrid(grids, c); },
+               .doc = {.summary = "Rename a grid, change its kind or the nodes it covers",
+                       .tag = "grids",
+                       .request_schema = {{"type", "object"},
+                                          {"properties",
+                                           {{"name", string},
+                                            {"kind", string},
+                                            {"nodes", {{"type", "array"}, {"items", string}}}}}},
+                       .response_schema = GridSchema()},
+               .max_body_bytes = 256 * 1024},
+              {.method = Method::kPost,
+               .pattern = "/api/grids/{id}/members",
+               .permission = "grids.manage",
+               .handler = [&grids](auto& c) { return AddGridMember(grids, c); },
+               .doc = {.summary = "Give someone a duty in a grid (网格长, 专职网格员, 楼长 …)",
+                       .tag = "grids",
+                       .request_schema = {{"type", "object"},
+                                          {"required", {"role"}},
+                                          {"properties",
+                                           {{"user_id", integer},
+                                            {"name", string},
+                                            {"role", string},
+                                            {"organisation", string},
+                                            {"started_at", {{"type", "string"}, {"format", "date-time"}}}}}},
+                       .response_schema = {{"type", "object"}, {"required", {"id", "role", "name"}}},
+                       .success_status = 201},
+               .max_body_bytes = 8192},
+              {.method = Method::kPost,
+               .pattern = "/api/grids/{id}/members/{member_id}/end",
+               .permission = "grids.manage",
+               .handler = [&grids](auto& c) { return EndGridMember(grids, c); },
+               .doc = {.summary = "End a membership; it stays in the grid's history",
+                       .tag = "grids",
+                       .request_schema = {{"type", "object"}, {"properties", {{"reason", string}}}},
+                       .response_schema = {{"type", "object"}, {"required", {"id", "ended_at"}}}},
+               .max_body_bytes = 8192},
           },
   };
 }

@@ -1,11 +1,12 @@
 #pragma once
 
 #include "core/module.hpp"
+#include "regions/grid_service.hpp"
 #include "regions/region_service.hpp"
 
 namespace shequ::regions {
 
 std::span<const db::MigrationFile> Migrations();
-ModuleManifest Manifest(RegionService& regions);
+ModuleManifest Manifest(RegionService& regions, GridService& grids);
 
 }  // namespace shequ::regions
