@@ -131,6 +131,21 @@ class ScopeMatrixTest : public ::testing::Test {
           app_.app().grids().AddMember(Console(), target.grid_id, {.name = "临时", .role = "part_time"});
       return {grid + "/members/" + std::to_string(member.id) + "/end", {{"reason", "矩阵"}}};
     }
+    if (key == "GET /api/regions/{code}/pairings") {
+      return {"/api/regions/" + target.scope + "/pairings?history=true", nullptr};
+    }
+    if (key == "POST /api/pairings") {
+      return {"/api/pairings",
+              {{"kind", "unit_compound"},
+               {"unit_name", "矩阵单位" + tag},
+               {"region_code", target.compound_code}}};
+    }
+    if (key == "POST /api/pairings/{id}/end") {
+      const auto pairing = app_.app().pairings().Assign(
+          Console(),
+          {.kind = "unit_compound", .unit_name = "临时单位" + tag, .region_code = target.compound_code});
+      return {"/api/pairings/" + std::to_string(pairing.id) + "/end", {{"reason", "矩阵"}}};
+    }
     if (key == "DELETE /api/regions/{code}") {
       const auto leaf =
           app_.app().regions().CreateChildrenAsConsole(target.compound_code, {regions::NewRegion{}});
@@ -214,6 +229,21 @@ class ScopeMatrixTest : public ::testing::Test {
     return it->second(id, target, tag);
   }
 
+  // Whether the object a route acts on is inside the caller's scope. Region and pairing routes
+  // act on the target's compound, grid routes on its community's grid, account routes on its
+  // account. A community's lists of grids and pairings answer whoever works in part of it, with
+  // the entries of that part.
+  static bool Inside(const http::Route& route, const Target& target, const auth::Principal& principal) {
+    const auto& pattern = route.pattern;
+    if (pattern.ends_with("/grids") || pattern.ends_with("/pairings"))
+      return principal.scope.Overlaps(target.scope);
+    if (pattern.starts_with("/api/grids")) return principal.scope.Contains(target.scope);
+    if (pattern.starts_with("/api/regions") || pattern.starts_with("/api/pairings")) {
+      return principal.scope.Contains(target.compound_code);
+    }
+    return principal.scope.Covers(auth::Scope::Of({target.scope}));
+  }
+
   testing::TestApp app_;
   std::vector<Target> targets_;
 };
@@ -258,17 +288,9 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
         const bool target_matters = route->pattern.find("{id}") != std::string::npos ||
                                     route->pattern.find("{code}") != std::string::npos ||
                                     route->pattern == "/api/users" || route->pattern == "/api/regions" ||
-                                    route->pattern == "/api/grids";
+                                    route->pattern == "/api/grids" || route->pattern == "/api/pairings";
         // Region routes act on the target's compound, account routes on the target's account.
-        // Region routes act on the target's compound, grid routes on its community's grid (a
-        // community's grid list shows whoever works in part of it the grids of that part), account
-        // routes on the target's account.
-        const bool inside = route->pattern.ends_with("/grids") ? principal.scope.Overlaps(target.scope)
-                            : route->pattern.starts_with("/api/grids")
-                                ? principal.scope.Contains(target.scope)
-                            : route->pattern.starts_with("/api/regions")
-                                ? principal.scope.Contains(target.compound_code)
-                                : principal.scope.Covers(auth::Scope::Of({target.scope}));
+        const bool inside = Inside(*route, target, principal);
         if (target_matters && !inside) {
           EXPECT_TRUE(response.status == 404 ||
                       (route->method == http::Method::kPost && response.status == 422) ||

@@ -19,6 +19,7 @@
 #include "core/module.hpp"
 #include "core/notify/notifier.hpp"
 #include "regions/grid_service.hpp"
+#include "regions/pairing_service.hpp"
 #include "regions/region_service.hpp"
 
 namespace shequ::app {
@@ -51,6 +52,7 @@ class Application {
   accounts::SessionService& sessions() { return *sessions_; }
   regions::RegionService& regions() { return *regions_; }
   regions::GridService& grids() { return *grids_; }
+  regions::PairingService& pairings() { return *pairings_; }
   const Clock& clock() const { return clock_; }
   const audit::AuditLog& audit() const { return *audit_; }
   const std::vector<ModuleManifest>& modules() const { return modules_; }
@@ -70,6 +72,7 @@ class Application {
   std::unique_ptr<accounts::SessionService> sessions_;
   std::unique_ptr<regions::RegionService> regions_;
   std::unique_ptr<regions::GridService> grids_;
+  std::unique_ptr<regions::PairingService> pairings_;
   std::vector<ModuleManifest> modules_;
   http::Router router_;
   http::PermissionTable permissions_;

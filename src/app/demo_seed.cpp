@@ -145,6 +145,9 @@ void SeedGrids(Application& app) {
       console, top.id,
       {.name = DemoName(person++), .role = "paired_cadre", .organisation = "汉阴县住房和城乡建设局"});
   const auto compound = app.regions().Children(console, community, 1, 0).items.front().code;
+  // 包联: the county's housing bureau pairs with the compound, two of its cadres with households.
+  const std::string bureau = "汉阴县住房和城乡建设局";
+  app.pairings().Assign(console, {.kind = "unit_compound", .unit_name = bureau, .region_code = compound});
   const auto buildings = app.regions().Children(console, compound, 100, 0).items;
   const std::size_t per_grid[] = {2, 2, 2, 2, 2, 1};
   std::size_t next_building = 0;
@@ -164,6 +167,13 @@ void SeedGrids(Application& app) {
                                                   .name = building_name + unit.name,
                                                   .nodes = {unit.code}});
         grids.AddMember(console, third.id, {.name = DemoName(person++), .role = "part_time"});
+        if (g == 0) {
+          const auto dwelling = app.regions().Children(console, unit.code, 1, 0).items.front().code;
+          app.pairings().Assign(console, {.kind = "cadre_household",
+                                          .unit_name = bureau,
+                                          .cadre_name = DemoName(100 + person),
+                                          .region_code = dwelling});
+        }
       }
     }
   }

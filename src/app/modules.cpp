@@ -25,19 +25,23 @@ Application::Application(ApplicationOptions options)
   // A grid worker's scope is their grids' nodes: sessions read them, and forget them on change.
   sessions_->ExtendScopesWith([this](std::int64_t user_id) { return grids_->ServedNodes(user_id); });
   grids_->OnScopeChanged([this](std::int64_t user_id) { session_cache_->ForgetUser(user_id); });
-  grids_->LookUpAccountsWith(
-      [this](const auth::Principal& actor, std::int64_t user_id) -> std::optional<std::string> {
-        try {
-          return accounts_->Get(actor, user_id).display_name;
-        } catch (const Error&) {
-          return std::nullopt;
-        }
-      });
+  pairings_ = std::make_unique<regions::PairingService>(*database_, clock_, *audit_);
+  // Grid members and paired cadres may be accounts: named only if the actor may see them.
+  const auto lookup = [this](const auth::Principal& actor,
+                             std::int64_t user_id) -> std::optional<std::string> {
+    try {
+      return accounts_->Get(actor, user_id).display_name;
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+  };
+  grids_->LookUpAccountsWith(lookup);
+  pairings_->LookUpAccountsWith(lookup);
 
   modules_.push_back(SystemManifest());
   modules_.push_back(audit::Manifest(*audit_));
   modules_.push_back(accounts::Manifest(*accounts_, *sessions_, options_.cookies, permissions_));
-  modules_.push_back(regions::Manifest(*regions_, *grids_));
+  modules_.push_back(regions::Manifest(*regions_, *grids_, *pairings_));
 
   for (auto& module : modules_) {
     for (const auto& grant : module.permissions) permissions_.Grant(grant.permission, grant.roles);

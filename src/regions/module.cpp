@@ -3,11 +3,12 @@
 #include "regions/module.hpp"
 
 #include "regions/grid_handlers.hpp"
+#include "regions/pairing_handlers.hpp"
 #include "regions/region_handlers.hpp"
 
 namespace shequ::regions {
 
-ModuleManifest Manifest(RegionService& regions, GridService& grids) {
+ModuleManifest Manifest(RegionService& regions, GridService& grids, PairingService& pairings) {
   using auth::Role;
   using http::Method;
   const nlohmann::json string = {{"type", "string"}};
@@ -53,6 +54,13 @@ ModuleManifest Manifest(RegionService& regions, GridService& grids) {
               {"grids.manage",
                {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity},
                "Draw grids in communities in scope and assign their members"},
+              {"pairings.read",
+               {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity, Role::kGridWorker,
+                Role::kDepartment},
+               "See the 包联 pairings of compounds and households in scope"},
+              {"pairings.manage",
+               {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity},
+               "Pair units with compounds and cadres with households in scope; end pairings"},
           },
       .routes =
           {
@@ -184,6 +192,45 @@ ModuleManifest Manifest(RegionService& regions, GridService& grids) {
                        .tag = "grids",
                        .request_schema = {{"type", "object"}, {"properties", {{"reason", string}}}},
                        .response_schema = {{"type", "object"}, {"required", {"id", "ended_at"}}}},
+               .max_body_bytes = 8192},
+              {.method = Method::kGet,
+               .pattern = "/api/regions/{code}/pairings",
+               .permission = "pairings.read",
+               .handler = [&pairings](auto& c) { return ListPairings(pairings, c); },
+               .doc = {.summary = "包联 pairings of the compounds and households below a node; history=true "
+                                  "for ended ones",
+                       .tag = "pairings",
+                       .response_schema = {{"type", "object"},
+                                           {"required", {"items"}},
+                                           {"properties",
+                                            {{"items", {{"type", "array"}, {"items", PairingSchema()}}}}}},
+                       .query = {{"history", "boolean", "Include pairings that have ended"}}}},
+              {.method = Method::kPost,
+               .pattern = "/api/pairings",
+               .permission = "pairings.manage",
+               .handler = [&pairings](auto& c) { return AssignPairing(pairings, c); },
+               .doc = {.summary = "Pair a unit with a compound, or a cadre with a household",
+                       .tag = "pairings",
+                       .request_schema =
+                           {{"type", "object"},
+                            {"required", {"kind", "unit_name", "region_code"}},
+                            {"properties",
+                             {{"kind", {{"type", "string"}, {"enum", {"unit_compound", "cadre_household"}}}},
+                              {"unit_name", string},
+                              {"cadre_user_id", integer},
+                              {"cadre_name", string},
+                              {"region_code", string}}}},
+                       .response_schema = PairingSchema(),
+                       .success_status = 201},
+               .max_body_bytes = 8192},
+              {.method = Method::kPost,
+               .pattern = "/api/pairings/{id}/end",
+               .permission = "pairings.manage",
+               .handler = [&pairings](auto& c) { return EndPairing(pairings, c); },
+               .doc = {.summary = "End a pairing; it stays as history",
+                       .tag = "pairings",
+                       .request_schema = {{"type", "object"}, {"properties", {{"reason", string}}}},
+                       .response_schema = PairingSchema()},
                .max_body_bytes = 8192},
           },
   };
