@@ -179,6 +179,31 @@ void SeedGrids(Application& app) {
   }
 }
 
+// The other demo communities: a first-level grid each, and one second-level grid per compound.
+void SeedSimpleGrids(Application& app) {
+  auth::Principal console;
+  console.username = "console";
+  console.role = auth::Role::kAdmin;
+  console.scope = auth::Scope::National();
+  std::size_t person = 200;
+  for (const auto* community :
+       {"610921101002", "610921100001", "610921100004", "610702001014", "130731100010", "230503003004"}) {
+    const auto top =
+        app.grids().Create(console, {.community_code = community,
+                                     .name = app.regions().Get(console, community).node.short_name + "网格",
+                                     .nodes = {community}});
+    app.grids().AddMember(console, top.id, {.name = DemoName(person++), .role = "grid_leader"});
+    for (const auto& compound : app.regions().Children(console, community, 100, 0).items) {
+      const auto grid = app.grids().Create(console, {.community_code = community,
+                                                     .parent_id = top.id,
+                                                     .name = compound.name + "网格",
+                                                     .nodes = {compound.code}});
+      app.grids().AddMember(console, grid.id, {.name = DemoName(person++), .role = "full_time"});
+      app.grids().AddMember(console, grid.id, {.name = DemoName(person++), .role = "building_leader"});
+    }
+  }
+}
+
 }  // namespace
 
 int LoadDemo(Application& app, std::ostream& out) {
@@ -195,7 +220,9 @@ int LoadDemo(Application& app, std::ostream& out) {
     out << "demo: created " << SeedStructure(app.regions())
         << " compounds, buildings, units and dwellings in 7 communities\n";
     SeedGrids(app);
-    out << "demo: drew 兴隆佳苑's grids: 1 first-level, 6 second-level, 29 third-level, with their workers\n";
+    SeedSimpleGrids(app);
+    out << "demo: drew the grids: 兴隆佳苑 1 first-level, 6 second-level and 29 third-level; the other six\n"
+        << "demo: communities one first-level grid and one per compound, each with its workers\n";
   } else {
     out << "demo: the demo communities exist already\n";
   }
