@@ -10,6 +10,8 @@
 namespace shequ {
 namespace {
 
+using regions::NationalNode;
+
 using testing::BodyOf;
 
 // Checks the subset of JSON Schema the document uses: type, nullable, required, properties,
@@ -123,11 +125,9 @@ TEST_F(OpenApiTest, RealResponsesMatchTheirSchemas) {
                  app_.Patch("/api/users/" + id, {{"display_name", "王五"}}, token_));
   ExpectConforms("get", "/api/audit", app_.Get("/api/audit", token_));
   regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
-      .AddNational({{"610000000000", "陕西省", "", 1, "province", "陕西省"},
-                    {"610900000000", "安康市", "610000000000", 2, "city", "安康市"},
-                    {"610921000000", "汉阴县", "610900000000", 3, "county", "汉阴县"},
-                    {"610921100000", "城关镇", "610921000000", 4, "town", "城关镇"},
-                    {"610921100001", "南街社区居委会", "610921100000", 5, "residents_committee", "南街社区"}},
+      .AddNational({NationalNode("610000000000", "陕西省"), NationalNode("610900000000", "安康市"),
+                    NationalNode("610921000000", "汉阴县"), NationalNode("610921100000", "城关镇"),
+                    NationalNode("610921100001", "南街社区居委会")},
                    "openapi");
   const auto compound = app_.Post("/api/regions/610921100001/children", {{"name", "南街小区"}}, token_);
   ExpectConforms("post", "/api/regions/{code}/children", compound);

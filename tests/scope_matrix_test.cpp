@@ -18,6 +18,8 @@
 namespace shequ {
 namespace {
 
+using regions::NationalNode;
+
 using testing::BodyOf;
 using testing::ErrorCodeOf;
 
@@ -59,17 +61,12 @@ class ScopeMatrixTest : public ::testing::Test {
     for (const auto& actor : kActors) app_.CreateUser(actor.username, actor.role, actor.scopes);
     app_.CreateUser("m-login", "resident", {"610921100002"});  // only ever signs in
     regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
-        .AddNational(
-            {{"610000000000", "陕西省", "", 1, "province", "陕西省"},
-             {"610900000000", "安康市", "610000000000", 2, "city", "安康市"},
-             {"610902000000", "汉滨区", "610900000000", 3, "county", "汉滨区"},
-             {"610902001000", "老城街道", "610902000000", 4, "subdistrict", "老城街道"},
-             {"610902001001", "东关社区居委会", "610902001000", 5, "residents_committee", "东关社区"},
-             {"610921000000", "汉阴县", "610900000000", 3, "county", "汉阴县"},
-             {"610921100000", "城关镇", "610921000000", 4, "town", "城关镇"},
-             {"610921100001", "南街社区居委会", "610921100000", 5, "residents_committee", "南街社区"},
-             {"610921100002", "新城社区居委会", "610921100000", 5, "residents_committee", "新城社区"}},
-            "matrix");
+        .AddNational({NationalNode("610000000000", "陕西省"), NationalNode("610900000000", "安康市"),
+                      NationalNode("610902000000", "汉滨区"), NationalNode("610902001000", "老城街道"),
+                      NationalNode("610902001001", "东关社区居委会"), NationalNode("610921000000", "汉阴县"),
+                      NationalNode("610921100000", "城关镇"), NationalNode("610921100001", "南街社区居委会"),
+                      NationalNode("610921100002", "新城社区居委会")},
+                     "matrix");
     targets_ = {{"m-inside", "610921100001", "矩阵内小区"}, {"m-outside", "610902001001", "矩阵外小区"}};
     for (auto& target : targets_) {
       app_.CreateUser(target.username, "resident", {target.scope});

@@ -27,15 +27,6 @@ class AccountServiceTest : public ::testing::Test {
             .password = "Shequ-Test-2026"};
   }
 
-  static ErrorCode CodeOf(const std::function<void()>& action) {
-    try {
-      action();
-    } catch (const Error& error) {
-      return error.code();
-    }
-    return ErrorCode::kInternal;
-  }
-
   AccountService& accounts() { return app_.app().accounts(); }
 
   TestApp app_;
@@ -45,47 +36,48 @@ class AccountServiceTest : public ::testing::Test {
 TEST_F(AccountServiceTest, CreatesInsideTheActorsScopeOnly) {
   const auto inside = accounts().Create(&street_, Resident("resident1", "610921100001"));
   EXPECT_EQ(inside.role, auth::Role::kResident);
-  EXPECT_EQ(CodeOf([&] { accounts().Create(&street_, Resident("resident2", "610921101001")); }),
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Create(&street_, Resident("resident2", "610921101001")); }),
             ErrorCode::kScopeViolation);
-  EXPECT_EQ(CodeOf([&] {
+  EXPECT_EQ(testing::ErrorOf([&] {
               accounts().Create(&street_, {.username = "boss",
                                            .role = "county",
                                            .scopes = {"610921100000"},
                                            .password = "Shequ-Test-2026"});
             }),
             ErrorCode::kForbidden);
-  EXPECT_EQ(CodeOf([&] { accounts().Create(&street_, Resident("resident1", "610921100001")); }),
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Create(&street_, Resident("resident1", "610921100001")); }),
             ErrorCode::kUsernameTaken);
 }
 
 TEST_F(AccountServiceTest, ValidatesEveryField) {
-  EXPECT_EQ(CodeOf([&] { accounts().Create(nullptr, Resident("X", "610921100001")); }),
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Create(nullptr, Resident("X", "610921100001")); }),
             ErrorCode::kFieldInvalid);
-  EXPECT_EQ(CodeOf([&] { accounts().Create(nullptr, Resident("okname", "61092110")); }),
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Create(nullptr, Resident("okname", "61092110")); }),
             ErrorCode::kFieldInvalid);
   auto weak = Resident("okname", "610921100001");
   weak.password = "short";
-  EXPECT_EQ(CodeOf([&] { accounts().Create(nullptr, weak); }), ErrorCode::kWeakPassword);
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Create(nullptr, weak); }), ErrorCode::kWeakPassword);
   auto no_scope = Resident("okname", "610921100001");
   no_scope.scopes.clear();
-  EXPECT_EQ(CodeOf([&] { accounts().Create(nullptr, no_scope); }), ErrorCode::kFieldInvalid);
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Create(nullptr, no_scope); }), ErrorCode::kFieldInvalid);
   auto bad_role = Resident("okname", "610921100001");
   bad_role.role = "mayor";
-  EXPECT_EQ(CodeOf([&] { accounts().Create(nullptr, bad_role); }), ErrorCode::kFieldInvalid);
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Create(nullptr, bad_role); }), ErrorCode::kFieldInvalid);
   EXPECT_EQ(accounts().ListAll().size(), 2u) << "nothing was created by the failures";
 }
 
 TEST_F(AccountServiceTest, OutOfScopeAccountsAreNotFoundAndNotListed) {
   const auto far = accounts().Create(nullptr, Resident("far", "610902001001"));
   const auto near = accounts().Create(nullptr, Resident("near", "610921100002"));
-  EXPECT_EQ(CodeOf([&] { accounts().Get(street_, far.id); }), ErrorCode::kNotFound);
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Get(street_, far.id); }), ErrorCode::kNotFound);
   EXPECT_EQ(accounts().Get(street_, near.id).username, "near");
   const auto page = accounts().List(street_, {});
   std::vector<std::string> names;
   for (const auto& u : page.items) names.push_back(u.username);
   EXPECT_EQ(names, std::vector<std::string>({"street", "near"}));
   EXPECT_EQ(page.total, 2);
-  EXPECT_EQ(CodeOf([&] { accounts().Update(street_, far.id, {.display_name = "x"}); }), ErrorCode::kNotFound);
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Update(street_, far.id, {.display_name = "x"}); }),
+            ErrorCode::kNotFound);
 }
 
 TEST_F(AccountServiceTest, DisablingEndsSessionsAndIsAudited) {
@@ -102,11 +94,11 @@ TEST_F(AccountServiceTest, DisablingEndsSessionsAndIsAudited) {
 }
 
 TEST_F(AccountServiceTest, NobodyDisablesThemselvesOrManagesAWiderRole) {
-  EXPECT_EQ(CodeOf([&] { accounts().Update(street_, street_.user_id, {.disabled = true}); }),
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Update(street_, street_.user_id, {.disabled = true}); }),
             ErrorCode::kForbidden);
   EXPECT_EQ(accounts().Update(street_, street_.user_id, {.display_name = "城关镇"}).display_name, "城关镇");
   const auto county_user = accounts().Get(county_, county_.user_id);
-  EXPECT_EQ(CodeOf([&] { accounts().Get(street_, county_user.id); }), ErrorCode::kNotFound);
+  EXPECT_EQ(testing::ErrorOf([&] { accounts().Get(street_, county_user.id); }), ErrorCode::kNotFound);
 }
 
 }  // namespace

@@ -40,11 +40,9 @@ const std::vector<ImportRow>& SeedPaths() {
   };
   static const std::vector<ImportRow> rows = [] {
     std::vector<ImportRow> out;
-    static constexpr std::size_t kParentDigits[] = {0, 0, 2, 4, 6, 9};
     for (const auto& [digits, name, level] : kNodes) {
-      const std::string parent = level == 1 ? "" : regions::FullCode(digits.substr(0, kParentDigits[level]));
-      out.push_back({regions::FullCode(digits), name, parent, level, regions::KindFromName(level, name),
-                     regions::ShortName(level, name)});
+      (void)level;  // the code's shape gives it; kept in the table for the reader
+      out.push_back(regions::NationalNode(regions::FullCode(digits), name));
     }
     return out;
   }();

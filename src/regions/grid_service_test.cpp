@@ -4,6 +4,7 @@
 
 #include "core/errors/error.hpp"
 #include "regions/region_import.hpp"
+#include "regions/testing/region_fixtures.hpp"
 #include "support/test_app.hpp"
 
 namespace shequ::regions {
@@ -13,14 +14,7 @@ class GridServiceTest : public ::testing::Test {
  protected:
   GridServiceTest() {
     RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
-        .AddNational(
-            {{"610000000000", "陕西省", "", 1, "province", "陕西省"},
-             {"610900000000", "安康市", "610000000000", 2, "city", "安康市"},
-             {"610921000000", "汉阴县", "610900000000", 3, "county", "汉阴县"},
-             {"610921103000", "平梁镇", "610921000000", 4, "town", "平梁镇"},
-             {"610921103002", "兴隆佳苑社区居委会", "610921103000", 5, "residents_committee", "兴隆佳苑社区"},
-             {"610921103003", "月河社区居委会", "610921103000", 5, "residents_committee", "月河社区"}},
-            "test");
+        .AddNational(fixtures::PingliangTown(), "test");
     auto& regions = app_.app().regions();
     compound_ =
         regions.CreateChildrenAsConsole("610921103002", {NewRegion{.name = "兴隆佳苑小区"}}).front().code;
@@ -45,14 +39,6 @@ class GridServiceTest : public ::testing::Test {
     }
     return 0;
   }
-  static ErrorCode CodeOf(const std::function<void()>& action) {
-    try {
-      action();
-    } catch (const Error& error) {
-      return error.code();
-    }
-    return ErrorCode::kInternal;  // stands for "no error"
-  }
   GridService& grids() { return app_.app().grids(); }
   Grid CommunityGrid() {
     return grids().Create(
@@ -69,7 +55,8 @@ TEST_F(GridServiceTest, GridsNestInsideTheirCommunityAndParent) {
   const auto top = CommunityGrid();
   EXPECT_EQ(top.level, 1);
   EXPECT_EQ(top.code, "610921103002001");
-  EXPECT_EQ(CodeOf([&] { CommunityGrid(); }), ErrorCode::kConflict) << "one first-level grid per community";
+  EXPECT_EQ(testing::ErrorOf([&] { CommunityGrid(); }), ErrorCode::kConflict)
+      << "one first-level grid per community";
   const auto second = grids().Create(
       community_,
       {.community_code = "610921103002", .parent_id = top.id, .name = "一号楼网格", .nodes = {building1_}});
@@ -79,14 +66,14 @@ TEST_F(GridServiceTest, GridsNestInsideTheirCommunityAndParent) {
       {.community_code = "610921103002", .parent_id = second.id, .name = "单元网格", .nodes = {building1_}});
   EXPECT_EQ(third.level, 3);
   EXPECT_EQ(
-      CodeOf([&] {
+      testing::ErrorOf([&] {
         grids().Create(
             community_,
             {.community_code = "610921103002", .parent_id = third.id, .name = "四级", .nodes = {building1_}});
       }),
       ErrorCode::kFieldInvalid)
       << "three levels at most";
-  EXPECT_EQ(CodeOf([&] {
+  EXPECT_EQ(testing::ErrorOf([&] {
               grids().Create(community_, {.community_code = "610921103002",
                                           .parent_id = second.id,
                                           .name = "越界",
@@ -94,7 +81,7 @@ TEST_F(GridServiceTest, GridsNestInsideTheirCommunityAndParent) {
             }),
             ErrorCode::kFieldInvalid)
       << "outside the parent grid";
-  EXPECT_EQ(CodeOf([&] {
+  EXPECT_EQ(testing::ErrorOf([&] {
               grids().Create(community_, {.community_code = "610921103002",
                                           .parent_id = top.id,
                                           .name = "别的社区",
@@ -102,23 +89,25 @@ TEST_F(GridServiceTest, GridsNestInsideTheirCommunityAndParent) {
             }),
             ErrorCode::kFieldInvalid)
       << "outside the community";
-  EXPECT_EQ(CodeOf([&] {
+  EXPECT_EQ(testing::ErrorOf([&] {
               grids().Create(neighbour_,
                              {.community_code = "610921103002", .name = "x", .nodes = {compound_}});
             }),
             ErrorCode::kNotFound);
   EXPECT_EQ(grids().ListByCommunity(community_, "610921103002").size(), 3u);
-  EXPECT_EQ(CodeOf([&] { grids().Get(neighbour_, top.id, false); }), ErrorCode::kNotFound);
+  EXPECT_EQ(testing::ErrorOf([&] { grids().Get(neighbour_, top.id, false); }), ErrorCode::kNotFound);
 }
 
 TEST_F(GridServiceTest, OneLeaderAtATimeAndHistoryIsKept) {
   const auto grid = CommunityGrid();
   const auto first = grids().AddMember(community_, grid.id, {.name = "李网格长", .role = "grid_leader"});
-  EXPECT_EQ(CodeOf([&] { grids().AddMember(community_, grid.id, {.name = "张", .role = "grid_leader"}); }),
+  EXPECT_EQ(testing::ErrorOf(
+                [&] { grids().AddMember(community_, grid.id, {.name = "张", .role = "grid_leader"}); }),
             ErrorCode::kConflict);
   app_.clock().Advance(std::chrono::hours(24 * 30));
   grids().EndMember(community_, grid.id, first.id, "调任");
-  EXPECT_EQ(CodeOf([&] { grids().EndMember(community_, grid.id, first.id, "again"); }), ErrorCode::kConflict);
+  EXPECT_EQ(testing::ErrorOf([&] { grids().EndMember(community_, grid.id, first.id, "again"); }),
+            ErrorCode::kConflict);
   grids().AddMember(community_, grid.id, {.name = "张网格长", .role = "grid_leader"});
   EXPECT_EQ(grids().Get(community_, grid.id, false).members.size(), 1u);
   const auto history = grids().Get(community_, grid.id, true).members;
@@ -134,11 +123,14 @@ TEST_F(GridServiceTest, OnePersonMayHoldSeveralDutiesButEachOnce) {
   const auto wang = UserId("wang");
   grids().AddMember(community_, grid.id, {.user_id = wang, .role = "full_time"});
   grids().AddMember(community_, grid.id, {.user_id = wang, .role = "building_leader"});
-  EXPECT_EQ(CodeOf([&] { grids().AddMember(community_, grid.id, {.user_id = wang, .role = "full_time"}); }),
+  EXPECT_EQ(testing::ErrorOf(
+                [&] { grids().AddMember(community_, grid.id, {.user_id = wang, .role = "full_time"}); }),
             ErrorCode::kConflict);
-  EXPECT_EQ(CodeOf([&] { grids().AddMember(community_, grid.id, {.name = "赵", .role = "mayor"}); }),
-            ErrorCode::kFieldInvalid);
-  EXPECT_EQ(CodeOf([&] { grids().AddMember(community_, grid.id, {.name = "钱", .role = "paired_cadre"}); }),
+  EXPECT_EQ(
+      testing::ErrorOf([&] { grids().AddMember(community_, grid.id, {.name = "赵", .role = "mayor"}); }),
+      ErrorCode::kFieldInvalid);
+  EXPECT_EQ(testing::ErrorOf(
+                [&] { grids().AddMember(community_, grid.id, {.name = "钱", .role = "paired_cadre"}); }),
             ErrorCode::kFieldInvalid)
       << "a paired cadre names their department";
   EXPECT_EQ(
@@ -146,8 +138,9 @@ TEST_F(GridServiceTest, OnePersonMayHoldSeveralDutiesButEachOnce) {
           .AddMember(community_, grid.id, {.name = "钱", .role = "paired_cadre", .organisation = "县财政局"})
           .organisation,
       "县财政局");
-  EXPECT_EQ(CodeOf([&] { grids().AddMember(neighbour_, grid.id, {.name = "孙", .role = "part_time"}); }),
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      testing::ErrorOf([&] { grids().AddMember(neighbour_, grid.id, {.name = "孙", .role = "part_time"}); }),
+      ErrorCode::kNotFound);
   const auto named = grids().Get(community_, grid.id, false).members;
   EXPECT_EQ(named[0].name, "wang") << "an account's display name is used when none is given";
 }
@@ -165,8 +158,9 @@ TEST_F(GridServiceTest, ServingAGridWidensTheScopeUntilTheServiceEnds) {
   EXPECT_TRUE(serving.scope.Contains(building2_)) << "at once, in the same session";
   EXPECT_TRUE(serving.scope.Contains(building1_));
   EXPECT_EQ(grids().Get(serving, grid.id, false).name, "二号楼网格") << "a grid worker sees their grid";
-  EXPECT_EQ(CodeOf([&] { grids().Get(serving, top.id, false); }), ErrorCode::kNotFound);
-  EXPECT_EQ(CodeOf([&] { grids().Update(serving, grid.id, {.name = "x"}); }), ErrorCode::kForbidden);
+  EXPECT_EQ(testing::ErrorOf([&] { grids().Get(serving, top.id, false); }), ErrorCode::kNotFound);
+  EXPECT_EQ(testing::ErrorOf([&] { grids().Update(serving, grid.id, {.name = "x"}); }),
+            ErrorCode::kForbidden);
   grids().EndMember(community_, grid.id, member.id, "");
   EXPECT_FALSE(app_.app().sessions().Authenticate(token, "127.0.0.1").scope.Contains(building2_));
 }

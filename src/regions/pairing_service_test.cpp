@@ -4,6 +4,7 @@
 
 #include "core/errors/error.hpp"
 #include "regions/region_import.hpp"
+#include "regions/testing/region_fixtures.hpp"
 #include "support/test_app.hpp"
 
 namespace shequ::regions {
@@ -13,14 +14,7 @@ class PairingServiceTest : public ::testing::Test {
  protected:
   PairingServiceTest() {
     RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
-        .AddNational(
-            {{"610000000000", "陕西省", "", 1, "province", "陕西省"},
-             {"610900000000", "安康市", "610000000000", 2, "city", "安康市"},
-             {"610921000000", "汉阴县", "610900000000", 3, "county", "汉阴县"},
-             {"610921103000", "平梁镇", "610921000000", 4, "town", "平梁镇"},
-             {"610921103002", "兴隆佳苑社区居委会", "610921103000", 5, "residents_committee", "兴隆佳苑社区"},
-             {"610921103003", "月河社区居委会", "610921103000", 5, "residents_committee", "月河社区"}},
-            "test");
+        .AddNational(fixtures::PingliangTown(), "test");
     auto& regions = app_.app().regions();
     compound_ =
         regions.CreateChildrenAsConsole("610921103002", {NewRegion{.name = "兴隆佳苑小区"}}).front().code;
@@ -38,14 +32,6 @@ class PairingServiceTest : public ::testing::Test {
   auth::Principal Principal(const std::string& username) {
     return app_.app().sessions().Authenticate(app_.Login(username), "127.0.0.1");
   }
-  static ErrorCode CodeOf(const std::function<void()>& action) {
-    try {
-      action();
-    } catch (const Error& error) {
-      return error.code();
-    }
-    return ErrorCode::kInternal;  // stands for "no error"
-  }
   PairingService& pairings() { return app_.app().pairings(); }
 
   testing::TestApp app_;
@@ -57,19 +43,19 @@ TEST_F(PairingServiceTest, UnitsPairWithCompoundsAndCadresWithHouseholds) {
   const auto unit = pairings().Assign(
       community_, {.kind = "unit_compound", .unit_name = "汉阴县住建局", .region_code = compound_});
   EXPECT_EQ(unit.kind, "unit_compound");
-  EXPECT_EQ(CodeOf([&] {
+  EXPECT_EQ(testing::ErrorOf([&] {
               pairings().Assign(
                   community_,
                   {.kind = "unit_compound", .unit_name = "汉阴县住建局", .region_code = compound_});
             }),
             ErrorCode::kConflict);
-  EXPECT_EQ(CodeOf([&] {
+  EXPECT_EQ(testing::ErrorOf([&] {
               pairings().Assign(community_,
                                 {.kind = "unit_compound", .unit_name = "县财政局", .region_code = dwelling_});
             }),
             ErrorCode::kFieldInvalid)
       << "a unit pairs with a compound";
-  EXPECT_EQ(CodeOf([&] {
+  EXPECT_EQ(testing::ErrorOf([&] {
               pairings().Assign(
                   community_,
                   {.kind = "cadre_household", .unit_name = "汉阴县住建局", .region_code = dwelling_});
@@ -80,7 +66,7 @@ TEST_F(PairingServiceTest, UnitsPairWithCompoundsAndCadresWithHouseholds) {
   for (const auto& user : app_.app().accounts().ListAll()) {
     if (user.username == "cadre") cadre_id = user.id;
   }
-  EXPECT_EQ(CodeOf([&] {
+  EXPECT_EQ(testing::ErrorOf([&] {
               pairings().Assign(community_, {.kind = "cadre_household",
                                              .unit_name = "汉阴县住建局",
                                              .cadre_user_id = cadre_id,
@@ -103,7 +89,7 @@ TEST_F(PairingServiceTest, EndedPairingsStayAsHistory) {
       community_, {.kind = "unit_compound", .unit_name = "县教育局", .region_code = compound_});
   app_.clock().Advance(std::chrono::hours(24 * 365));
   pairings().End(community_, first.id, "2027年调整包联单位");
-  EXPECT_EQ(CodeOf([&] { pairings().End(community_, first.id, ""); }), ErrorCode::kConflict);
+  EXPECT_EQ(testing::ErrorOf([&] { pairings().End(community_, first.id, ""); }), ErrorCode::kConflict);
   pairings().Assign(community_, {.kind = "unit_compound", .unit_name = "县卫健局", .region_code = compound_});
   const auto current = pairings().ListUnder(community_, compound_, false);
   ASSERT_EQ(current.size(), 1u);
@@ -121,10 +107,11 @@ TEST_F(PairingServiceTest, EndedPairingsStayAsHistory) {
 TEST_F(PairingServiceTest, PairingsOutsideTheScopeDoNotExist) {
   const auto pairing = pairings().Assign(
       community_, {.kind = "unit_compound", .unit_name = "县教育局", .region_code = compound_});
-  EXPECT_EQ(CodeOf([&] { pairings().ListUnder(neighbour_, compound_, true); }), ErrorCode::kNotFound);
+  EXPECT_EQ(testing::ErrorOf([&] { pairings().ListUnder(neighbour_, compound_, true); }),
+            ErrorCode::kNotFound);
   EXPECT_TRUE(pairings().ListUnder(neighbour_, "610921103003", true).empty());
-  EXPECT_EQ(CodeOf([&] { pairings().End(neighbour_, pairing.id, ""); }), ErrorCode::kNotFound);
-  EXPECT_EQ(CodeOf([&] {
+  EXPECT_EQ(testing::ErrorOf([&] { pairings().End(neighbour_, pairing.id, ""); }), ErrorCode::kNotFound);
+  EXPECT_EQ(testing::ErrorOf([&] {
               pairings().Assign(neighbour_,
                                 {.kind = "unit_compound", .unit_name = "县教育局", .region_code = compound_});
             }),

@@ -55,6 +55,17 @@ bool AllDigits(std::string_view text) {
 
 }  // namespace
 
+ImportRow NationalNode(const std::string& code, const std::string& name) {
+  const int level = LevelOfCode(code).value_or(0);
+  const auto ancestors = AncestorCodes(code);
+  return {code,
+          name,
+          ancestors.empty() ? "" : ancestors.back(),
+          level,
+          KindFromName(level, name),
+          ShortName(level, name)};
+}
+
 std::vector<ImportRow> ReadNationalTree(const std::filesystem::path& dist) {
   std::vector<ImportRow> rows;
   // Significant codes read so far, each with the 12-digit code of the node it names. The package

@@ -37,6 +37,10 @@ class ImportError : public std::runtime_error {
   std::size_t line_;
 };
 
+// One national node given by its 12-digit code and official name; level, parent, kind and short
+// name follow from them. For seeds and tests: `RegionImporter::AddNational({NationalNode(…)…})`.
+ImportRow NationalNode(const std::string& code, const std::string& name);
+
 // Reads and checks the five files; throws ImportError at the first bad line.
 std::vector<ImportRow> ReadNationalTree(const std::filesystem::path& dist);
 

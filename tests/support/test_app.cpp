@@ -59,6 +59,15 @@ http::Response TestApp::Patch(const std::string& target, const nlohmann::json& b
   return Call(http::Method::kPatch, target, token, body.dump());
 }
 
+std::optional<ErrorCode> ErrorOf(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const Error& error) {
+    return error.code();
+  }
+  return std::nullopt;
+}
+
 std::string ErrorCodeOf(const http::Response& response) {
   const auto body = nlohmann::json::parse(response.body, nullptr, false);
   if (body.is_object() && body.contains("error")) return body["error"].value("code", "");

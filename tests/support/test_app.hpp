@@ -1,12 +1,15 @@
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "app/application.hpp"
 #include "core/clock.hpp"
+#include "core/errors/error.hpp"
 #include "core/http/request.hpp"
 
 namespace shequ::testing {
@@ -39,6 +42,9 @@ class TestApp {
   std::string database_url_;
   std::unique_ptr<app::Application> app_;
 };
+
+// The code of the shequ::Error that `action` throws, or nullopt when it throws none.
+std::optional<ErrorCode> ErrorOf(const std::function<void()>& action);
 
 // The body's error.code, or "" when it is not an error.
 std::string ErrorCodeOf(const http::Response& response);
