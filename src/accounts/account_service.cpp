@@ -34,6 +34,18 @@ std::vector<std::string> CheckScopes(auth::Role role, std::vector<std::string> s
   return scopes;
 }
 
+void RefuseUnknown(const AccountService::UnknownRegions& unknown_regions,
+                   const std::vector<std::string>& scopes) {
+  if (!unknown_regions || scopes.empty()) return;
+  const auto unknown = unknown_regions(scopes);
+  if (unknown.empty()) return;
+  nlohmann::json details = nlohmann::json::array();
+  for (const auto& code : unknown)
+    details.push_back({{"field", "scopes"}, {"problem", "unknown_region"}, {"code", code}});
+  throw Error(ErrorCode::kFieldInvalid, "A scope names no place in the region tree.",
+              "管辖范围中有区划树里不存在的区划代码。", details);
+}
+
 nlohmann::json Change(const auto& before, const auto& after) {
   return nlohmann::json::array({before, after});
 }
@@ -69,6 +81,7 @@ User AccountService::Create(const auth::Principal* actor, const NewUser& request
   if (user.display_name.size() > 100)
     Invalid("display_name", "too_long", "Display name is too long.", "姓名过长。");
   user.scopes = CheckScopes(user.role, request.scopes);
+  RefuseUnknown(unknown_regions_, user.scopes);
   if (actor != nullptr) {
     if (!auth::MayManageRole(actor->role, user.role)) throw Error(ErrorCode::kForbidden);
     if (!actor->scope.Covers(user.Scope())) {
@@ -142,6 +155,7 @@ User AccountService::Update(const auth::Principal& actor, std::int64_t id, const
     }
     if (patch.scopes) {
       auto scopes = CheckScopes(user.role, *patch.scopes);
+      RefuseUnknown(unknown_regions_, scopes);
       if (!actor.scope.Covers(auth::Scope::Of(scopes))) {
         throw Error(ErrorCode::kScopeViolation,
                     nlohmann::json::array({FieldDetail("scopes", "outside_your_scope")}));

@@ -3,6 +3,7 @@
 // not exist (not_found), so scope never leaks which accounts exist elsewhere.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "accounts/session_cache.hpp"
@@ -19,6 +20,10 @@ class AccountService {
   AccountService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
                  notify::Notifier& notifier, SessionCache& sessions)
       : database_(database), clock_(clock), audit_(audit), notifier_(notifier), sessions_(sessions) {}
+
+  // Given scope codes, returns those that name no node of the region tree.
+  using UnknownRegions = std::function<std::vector<std::string>(const std::vector<std::string>&)>;
+  void CheckRegionsWith(UnknownRegions check) { unknown_regions_ = std::move(check); }
 
   // `actor` is null for the command line (a person at the server's console).
   User Create(const auth::Principal* actor, const NewUser& request);
@@ -38,6 +43,7 @@ class AccountService {
   const audit::AuditLog& audit_;
   notify::Notifier& notifier_;
   SessionCache& sessions_;
+  UnknownRegions unknown_regions_;
 };
 
 // Checks the shape of a username: 3-32 of a-z, 0-9, '.', '_', '-', starting with a letter or digit.

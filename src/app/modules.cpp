@@ -22,6 +22,8 @@ Application::Application(ApplicationOptions options)
 
   regions_ = std::make_unique<regions::RegionService>(*database_, clock_, *audit_);
   grids_ = std::make_unique<regions::GridService>(*database_, clock_, *audit_);
+  accounts_->CheckRegionsWith(
+      [this](const std::vector<std::string>& codes) { return regions_->UnknownCodes(codes); });
   // A grid worker's scope is their grids' nodes: sessions read them, and forget them on change.
   sessions_->ExtendScopesWith([this](std::int64_t user_id) { return grids_->ServedNodes(user_id); });
   grids_->OnScopeChanged([this](std::int64_t user_id) { session_cache_->ForgetUser(user_id); });

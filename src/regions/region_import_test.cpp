@@ -169,6 +169,26 @@ TEST_F(RegionImportTest, PublicPagesKeptInMemoryFollowEveryImportAndReclassifica
   EXPECT_EQ(names()[1], "石门社区/community_other");
 }
 
+TEST_F(RegionImportTest, AccountScopesMustNameNodesOnceATreeIsLoaded) {
+  const auto create = [&](const std::string& name, const std::string& scope) {
+    return testing::ErrorOf([&] { app_.CreateUser(name, "community", {scope}); });
+  };
+  EXPECT_EQ(create("early", "610921199001"), std::nullopt) << "nothing to check against yet";
+  importer_.Import(Edition{}.Write());
+  EXPECT_EQ(create("typo", "610921199001"), ErrorCode::kFieldInvalid);
+  EXPECT_EQ(create("real", "610921103002"), std::nullopt);
+  app_.CreateUser("admin", "admin", {});
+  const auto token = app_.Login("admin");
+  std::int64_t real_id = 0;
+  for (const auto& user : app_.app().accounts().ListAll()) {
+    if (user.username == "real") real_id = user.id;
+  }
+  const auto moved =
+      app_.Patch("/api/users/" + std::to_string(real_id), {{"scopes", {"610921103999"}}}, token);
+  EXPECT_EQ(moved.status, 422);
+  EXPECT_NE(moved.body.find("unknown_region"), std::string::npos);
+}
+
 TEST_F(RegionImportTest, AliasesOfTheSameNodeAreNotImportedTwice) {
   Edition edition;
   edition.cities += "4419,\"东莞市\",44\n";

@@ -199,6 +199,17 @@ std::vector<Region> RegionService::CreateChildrenAsConsole(const std::string& pa
   });
 }
 
+std::vector<std::string> RegionService::UnknownCodes(const std::vector<std::string>& codes) const {
+  return database_.Read([&](db::Connection& c) {
+    std::vector<std::string> unknown;
+    if (RegionStore::Empty(c)) return unknown;
+    for (const auto& code : codes) {
+      if (!RegionStore::Find(c, code)) unknown.push_back(code);
+    }
+    return unknown;
+  });
+}
+
 std::int64_t RegionService::TreeVersion() const {
   return database_.Once([](db::Connection& c) { return RegionStore::TreeVersion(c); });
 }

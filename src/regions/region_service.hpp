@@ -30,6 +30,10 @@ class RegionService {
   RegionView Update(const auth::Principal& actor, const std::string& code, const RegionPatch& patch);
   void Delete(const auth::Principal& actor, const std::string& code);
 
+  // The codes that name no node. Before any tree is loaded there is nothing to check against,
+  // and every code passes (a fresh installation creates its first accounts before the import).
+  std::vector<std::string> UnknownCodes(const std::vector<std::string>& codes) const;
+
   // Raised by every change to the national tree; public views of it may be kept until it moves.
   std::int64_t TreeVersion() const;
 

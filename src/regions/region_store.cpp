@@ -118,6 +118,8 @@ RegionPage RegionStore::Search(db::Connection& c, const std::vector<std::string>
   return page;
 }
 
+bool RegionStore::Empty(db::Connection& c) { return c.Run("SELECT 1 FROM regions LIMIT 1").empty(); }
+
 std::optional<std::string> RegionStore::LastChildCode(db::Connection& c, const std::string& parent) {
   return c.Run("SELECT MAX(code) FROM regions WHERE parent_code = $1", parent)[0].OptText(0);
 }
