@@ -89,8 +89,9 @@ RegionPage RegionService::Children(const auth::Principal& actor, const std::stri
       RegionPage page = RegionStore::Children(c, code, 100000, 0);
       std::erase_if(page.items, [&](const Region& child) { return !actor.scope.Overlaps(child.code); });
       page.total = static_cast<std::int64_t>(page.items.size());
-      const auto begin = std::min<std::size_t>(page.items.size(), static_cast<std::size_t>(offset));
-      const auto end = std::min<std::size_t>(page.items.size(), begin + static_cast<std::size_t>(limit));
+      const auto size = static_cast<std::int64_t>(page.items.size());
+      const auto begin = std::min(size, offset);
+      const auto end = std::min(size, begin + limit);
       page.items = std::vector<Region>(page.items.begin() + begin, page.items.begin() + end);
       return page;
     }
