@@ -137,6 +137,8 @@ User AccountService::LoadManageable(db::Connection& c, const auth::Principal& ac
 }
 
 User AccountService::Update(const auth::Principal& actor, std::int64_t id, const UserPatch& patch) {
+  // Checked before the transaction: it reads the region tree on a connection of its own.
+  if (patch.scopes) RefuseUnknown(unknown_regions_, *patch.scopes);
   bool sessions_ended = false;
   User updated = database_.Write([&](db::Connection& c) {
     User user = LoadManageable(c, actor, id);
@@ -155,7 +157,6 @@ User AccountService::Update(const auth::Principal& actor, std::int64_t id, const
     }
     if (patch.scopes) {
       auto scopes = CheckScopes(user.role, *patch.scopes);
-      RefuseUnknown(unknown_regions_, scopes);
       if (!actor.scope.Covers(auth::Scope::Of(scopes))) {
         throw Error(ErrorCode::kScopeViolation,
                     nlohmann::json::array({FieldDetail("scopes", "outside_your_scope")}));
