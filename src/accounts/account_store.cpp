@@ -1,5 +1,7 @@
 #include "accounts/account_store.hpp"
 
+#include <unordered_map>
+
 namespace shequ::accounts {
 namespace {
 
@@ -26,6 +28,23 @@ std::vector<std::string> LoadScopes(db::Connection& c, std::int64_t user_id) {
   std::vector<std::string> scopes;
   for (std::size_t i = 0; i < rows.size(); ++i) scopes.push_back(rows[i].Text(0));
   return scopes;
+}
+
+// Scopes of many users in a few statements (batches of IN lists), not one statement per user.
+void AttachScopes(db::Connection& c, std::vector<User>& users) {
+  constexpr std::size_t kBatch = 500;
+  std::unordered_map<std::int64_t, User*> by_id;
+  for (auto& user : users) by_id[user.id] = &user;
+  for (std::size_t start = 0; start < users.size(); start += kBatch) {
+    std::string sql = "SELECT user_id, region_code FROM user_scopes WHERE user_id IN (";
+    std::vector<db::Value> ids;
+    for (std::size_t i = start; i < std::min(users.size(), start + kBatch); ++i) {
+      ids.emplace_back(users[i].id);
+      sql += (ids.size() > 1 ? ", $" : "$") + std::to_string(ids.size());
+    }
+    auto rows = c.Execute(sql + ") ORDER BY user_id, region_code", ids);
+    for (std::size_t i = 0; i < rows.size(); ++i) by_id[rows[i].Int(0)]->scopes.push_back(rows[i].Text(1));
+  }
 }
 
 std::vector<std::string> CollectScopes(const db::Result& rows, std::size_t column) {
@@ -126,11 +145,8 @@ UserPage AccountStore::List(db::Connection& c, const std::vector<std::string>& p
   auto rows = c.Execute("SELECT " + std::string(kUserColumns) + " FROM users u" + where +
                             " ORDER BY u.id LIMIT " + limit + " OFFSET " + offset,
                         params);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    User user = ReadUser(rows[i]);
-    user.scopes = LoadScopes(c, user.id);
-    page.items.push_back(std::move(user));
-  }
+  for (std::size_t i = 0; i < rows.size(); ++i) page.items.push_back(ReadUser(rows[i]));
+  AttachScopes(c, page.items);
   return page;
 }
 

@@ -8,42 +8,49 @@ namespace shequ::app {
 namespace {
 
 using regions::ImportRow;
+
+// The demo acts as a person at the server's console: the whole country, recorded as "console".
+auth::Principal ConsolePrincipal() {
+  auth::Principal console;
+  console.username = "console";
+  console.role = auth::Role::kAdmin;
+  console.scope = auth::Scope::National();
+  return console;
+}
 using regions::NewRegion;
 
 // The seeds' communities and the national path above each, as the 统计用区划代码 names them.
 const std::vector<ImportRow>& SeedPaths() {
-  static const std::vector<std::tuple<std::string, std::string, int>> kNodes = {
-      {"61", "陕西省", 1},
-      {"6109", "安康市", 2},
-      {"610921", "汉阴县", 3},
-      {"610921100", "城关镇", 4},
-      {"610921101", "涧池镇", 4},
-      {"610921103", "平梁镇", 4},
-      {"610921100001", "南街社区居委会", 5},
-      {"610921100004", "新城社区居委会", 5},
-      {"610921101002", "紫云南郡社区居委会", 5},
-      {"610921103002", "兴隆佳苑社区居委会", 5},
-      {"6107", "汉中市", 2},
-      {"610702", "汉台区", 3},
-      {"610702001", "北关街道", 4},
-      {"610702001014", "汤房社区居民委员会", 5},
-      {"13", "河北省", 1},
-      {"1307", "张家口市", 2},
-      {"130731", "涿鹿县", 3},
-      {"130731100", "涿鹿镇", 4},
-      {"130731100010", "西关社区居民委员会", 5},
-      {"23", "黑龙江省", 1},
-      {"2305", "双鸭山市", 2},
-      {"230503", "岭东区", 3},
-      {"230503003", "南山街道", 4},
-      {"230503003004", "东湖社区", 5},
+  static const std::vector<std::pair<std::string, std::string>> kNodes = {
+      {"61", "陕西省"},
+      {"6109", "安康市"},
+      {"610921", "汉阴县"},
+      {"610921100", "城关镇"},
+      {"610921101", "涧池镇"},
+      {"610921103", "平梁镇"},
+      {"610921100001", "南街社区居委会"},
+      {"610921100004", "新城社区居委会"},
+      {"610921101002", "紫云南郡社区居委会"},
+      {"610921103002", "兴隆佳苑社区居委会"},
+      {"6107", "汉中市"},
+      {"610702", "汉台区"},
+      {"610702001", "北关街道"},
+      {"610702001014", "汤房社区居民委员会"},
+      {"13", "河北省"},
+      {"1307", "张家口市"},
+      {"130731", "涿鹿县"},
+      {"130731100", "涿鹿镇"},
+      {"130731100010", "西关社区居民委员会"},
+      {"23", "黑龙江省"},
+      {"2305", "双鸭山市"},
+      {"230503", "岭东区"},
+      {"230503003", "南山街道"},
+      {"230503003004", "东湖社区"},
   };
   static const std::vector<ImportRow> rows = [] {
     std::vector<ImportRow> out;
-    for (const auto& [digits, name, level] : kNodes) {
-      (void)level;  // the code's shape gives it; kept in the table for the reader
+    for (const auto& [digits, name] : kNodes)
       out.push_back(regions::NationalNode(regions::FullCode(digits), name));
-    }
     return out;
   }();
   return rows;
@@ -129,10 +136,7 @@ std::string DemoName(std::size_t i) {
 // 兴隆佳苑: one first-level grid (网格长), six second-level grids over its eleven buildings
 // (二级网格员), and one third-level grid per unit, 29 in all (三级网格员).
 void SeedGrids(Application& app) {
-  auth::Principal console;
-  console.username = "console";
-  console.role = auth::Role::kAdmin;
-  console.scope = auth::Scope::National();
+  const auto console = ConsolePrincipal();
   auto& grids = app.grids();
   const std::string community = "610921103002";
   const auto top =
@@ -179,10 +183,7 @@ void SeedGrids(Application& app) {
 
 // The other demo communities: a first-level grid each, and one second-level grid per compound.
 void SeedSimpleGrids(Application& app) {
-  auth::Principal console;
-  console.username = "console";
-  console.role = auth::Role::kAdmin;
-  console.scope = auth::Scope::National();
+  const auto console = ConsolePrincipal();
   std::size_t person = 200;
   for (const auto* community :
        {"610921101002", "610921100001", "610921100004", "610702001014", "130731100010", "230503003004"}) {
@@ -209,9 +210,7 @@ int LoadDemo(Application& app, std::ostream& out) {
   importer.AddNational(SeedPaths(), "demo");
   bool seeded = false;
   {
-    auth::Principal console;
-    console.role = auth::Role::kAdmin;
-    console.scope = auth::Scope::National();
+    const auto console = ConsolePrincipal();
     seeded = app.regions().Children(console, "610921103002", 1, 0).total > 0;
   }
   if (!seeded) {

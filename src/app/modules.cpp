@@ -95,7 +95,7 @@ ModuleManifest Application::SystemManifest() {
                .permission = std::string(http::kPublic),
                .handler =
                    [this](auto&) {
-                     database_->Read([](db::Connection& c) { c.Run("SELECT 1"); });
+                     database_->Ping();
                      return http::Json(
                          {{"status", "ok"}, {"database", db::BackendName(database_->backend())}});
                    },

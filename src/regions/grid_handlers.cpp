@@ -134,7 +134,7 @@ http::Response AddGridMember(GridService& grids, http::RequestContext& context) 
 http::Response EndGridMember(GridService& grids, http::RequestContext& context) {
   const auto id = context.PathId("id");
   const auto member_id = context.PathId("member_id");
-  const auto body = context.request().body.empty() ? nlohmann::json::object() : context.JsonBody();
+  const auto body = context.OptionalJsonBody();
   json::ObjectReader reader(body);
   reader.RejectUnknown({"reason"});
   return http::Json(MemberJson(

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace shequ::regions {
 namespace {
@@ -96,13 +97,30 @@ std::optional<Grid> GridStore::Find(db::Connection& c, std::int64_t id, bool wit
 }
 
 std::vector<Grid> GridStore::ListByCommunity(db::Connection& c, const std::string& community_code) {
+  // Three statements for the whole community, whatever its number of grids.
   auto rows = c.Run(
       "SELECT " + std::string(kGridColumns) + " FROM grids WHERE community_code = $1 ORDER BY level, code",
       community_code);
   std::vector<Grid> grids;
+  std::unordered_map<std::int64_t, std::size_t> index;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     grids.push_back(ReadGrid(rows[i]));
-    LoadParts(c, grids.back(), false);
+    index[grids.back().id] = i;
+  }
+  auto nodes = c.Run(
+      "SELECT n.grid_id, n.region_code FROM grid_nodes n JOIN grids g ON g.id = n.grid_id"
+      " WHERE g.community_code = $1 ORDER BY n.grid_id, n.region_code",
+      community_code);
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    grids[index[nodes[i].Int(0)]].nodes.push_back(nodes[i].Text(1));
+  auto members = c.Run(
+      "SELECT m.id, m.grid_id, m.user_id, m.name, m.role, m.organisation, m.started_at,"
+      " m.ended_at, m.end_reason FROM grid_members m JOIN grids g ON g.id = m.grid_id"
+      " WHERE g.community_code = $1 AND m.ended_at IS NULL ORDER BY m.started_at, m.id",
+      community_code);
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    auto member = ReadMember(members[i]);
+    grids[index[member.grid_id]].members.push_back(std::move(member));
   }
   return grids;
 }

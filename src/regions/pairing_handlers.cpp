@@ -60,7 +60,7 @@ http::Response AssignPairing(PairingService& pairings, http::RequestContext& con
 
 http::Response EndPairing(PairingService& pairings, http::RequestContext& context) {
   const auto id = context.PathId("id");
-  const auto body = context.request().body.empty() ? nlohmann::json::object() : context.JsonBody();
+  const auto body = context.OptionalJsonBody();
   json::ObjectReader reader(body);
   reader.RejectUnknown({"reason"});
   return http::Json(

@@ -74,6 +74,11 @@ PooledConnection Database::Acquire() {
   }
 }
 
+void Database::Ping() {
+  auto connection = Acquire();
+  connection->Run("SELECT 1");
+}
+
 void Database::Release(std::unique_ptr<Connection> connection) {
   std::lock_guard lock(mutex_);
   if (connection->Healthy()) {

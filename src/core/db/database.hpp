@@ -132,6 +132,8 @@ class Database {
   virtual Backend backend() const = 0;
 
   PooledConnection Acquire();
+  // Throws when the database does not answer a trivial statement.
+  void Ping();
 
   // Runs `fn` in a transaction that commits when it returns and rolls back when it throws, so a
   // failed request never leaves a partial write.

@@ -34,6 +34,10 @@ nlohmann::json RequestContext::JsonBody() const {
   return json::ParseObject(request_.body);
 }
 
+nlohmann::json RequestContext::OptionalJsonBody() const {
+  return request_.body.empty() ? nlohmann::json::object() : JsonBody();
+}
+
 std::int64_t RequestContext::QueryInt(std::string_view name, std::int64_t fallback, std::int64_t min,
                                       std::int64_t max) const {
   const auto text = request_.Query(name);

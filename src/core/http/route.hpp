@@ -34,6 +34,8 @@ class RequestContext {
   std::int64_t PathId(const std::string& name) const;
   // The body as a JSON object (415 for a non-JSON content type, 400 for bad JSON).
   nlohmann::json JsonBody() const;
+  // The same, with an absent body read as {} (for actions whose fields are all optional).
+  nlohmann::json OptionalJsonBody() const;
   // Integer query parameter within [min, max], or `fallback` when absent.
   std::int64_t QueryInt(std::string_view name, std::int64_t fallback, std::int64_t min,
                         std::int64_t max) const;
