@@ -8,6 +8,7 @@ packages=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   nlohmann-json3-dev libcli11-dev
   libsqlite3-dev libpq-dev libsodium-dev
+  libzip-dev libpugixml-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql
 )

@@ -21,6 +21,7 @@
 #include "regions/grid_service.hpp"
 #include "regions/pairing_service.hpp"
 #include "regions/region_service.hpp"
+#include "registry/module.hpp"
 
 namespace shequ::app {
 
@@ -34,7 +35,14 @@ struct ApplicationOptions {
   // How long a checked session is trusted without a database read; 0 reads it on every request.
   std::chrono::milliseconds session_cache_ttl = std::chrono::seconds(1);
   const Clock* clock = nullptr;  // null: the system clock
+  // Field keys: the file (created, mode 0600, when missing) or, for tests, keys given directly.
+  std::string key_file;  // empty: DefaultKeyFile(database_url)
+  std::shared_ptr<registry::Vault> vault;
 };
+
+// Beside an SQLite database file ("data/shequ.db" → "data/shequ.key"); ./data/shequ.key otherwise.
+// Production installations name a file on another volume with --key-file.
+std::string DefaultKeyFile(const std::string& database_url);
 
 class Application {
  public:
@@ -53,6 +61,9 @@ class Application {
   regions::RegionService& regions() { return *regions_; }
   regions::GridService& grids() { return *grids_; }
   regions::PairingService& pairings() { return *pairings_; }
+  registry::RegistryServices& registry() { return *registry_; }
+  const registry::RegistryContext& registry_context() const { return *registry_context_; }
+  registry::Vault& vault() { return *vault_; }
   const Clock& clock() const { return clock_; }
   const audit::AuditLog& audit() const { return *audit_; }
   const std::vector<ModuleManifest>& modules() const { return modules_; }
@@ -73,6 +84,9 @@ class Application {
   std::unique_ptr<regions::RegionService> regions_;
   std::unique_ptr<regions::GridService> grids_;
   std::unique_ptr<regions::PairingService> pairings_;
+  std::shared_ptr<registry::Vault> vault_;
+  std::unique_ptr<registry::RegistryContext> registry_context_;
+  std::unique_ptr<registry::RegistryServices> registry_;
   std::vector<ModuleManifest> modules_;
   http::Router router_;
   http::PermissionTable permissions_;

@@ -6,6 +6,9 @@
 #include "core/errors/error.hpp"
 #include "core/http/openapi.hpp"
 #include "regions/module.hpp"
+#include "registry/module.hpp"
+
+#include <filesystem>
 
 namespace shequ::app {
 
@@ -40,10 +43,21 @@ Application::Application(ApplicationOptions options)
   grids_->LookUpAccountsWith(lookup);
   pairings_->LookUpAccountsWith(lookup);
 
+  vault_ = options_.vault
+               ? options_.vault
+               : registry::Vault::FromKeyFile(
+                     options_.key_file.empty() ? DefaultKeyFile(options_.database_url) : options_.key_file);
+  registry_context_ = std::make_unique<registry::RegistryContext>(registry::RegistryContext{
+      *database_, clock_, *audit_, *vault_, [this](const auth::Principal& who, std::string_view permission) {
+        return permissions_.Allows(who.role, permission);
+      }});
+  registry_ = std::make_unique<registry::RegistryServices>(*registry_context_);
+
   modules_.push_back(SystemManifest());
   modules_.push_back(audit::Manifest(*audit_));
   modules_.push_back(accounts::Manifest(*accounts_, *sessions_, options_.cookies, permissions_));
   modules_.push_back(regions::Manifest(*regions_, *grids_, *pairings_));
+  modules_.push_back(registry::Manifest(*registry_));
 
   for (auto& module : modules_) {
     for (const auto& grant : module.permissions) permissions_.Grant(grant.permission, grant.roles);
@@ -62,6 +76,15 @@ Application::Application(ApplicationOptions options)
                         {"permission", route.permission}};
         audit_->RecordNow(entry);
       });
+}
+
+std::string DefaultKeyFile(const std::string& database_url) {
+  constexpr std::string_view kSqlite = "sqlite://";
+  if (database_url.starts_with(kSqlite)) {
+    auto path = std::filesystem::path(database_url.substr(kSqlite.size()));
+    return path.replace_extension(".key").string();
+  }
+  return "./data/shequ.key";
 }
 
 std::vector<db::AppliedMigration> Application::Migrate() {

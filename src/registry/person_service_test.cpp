@@ -1,0 +1,251 @@
+#include "registry/person_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/errors/error.hpp"
+#include "regions/region_import.hpp"
+#include "regions/testing/region_fixtures.hpp"
+#include "support/test_app.hpp"
+#include "support/test_database.hpp"
+
+namespace shequ::registry {
+namespace {
+
+constexpr const char* kIdNumber = "610921198003152511";  // a valid GB 11643 number, born 1980-03-15, male
+constexpr const char* kPhone = "13912345678";
+
+class PersonServiceTest : public ::testing::Test {
+ protected:
+  PersonServiceTest() {
+    regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
+        .AddNational(regions::fixtures::PingliangTown(), "test");
+    auto& regions = app_.app().regions();
+    compound_ = regions.CreateChildrenAsConsole("610921103002", {regions::NewRegion{.name = "兴隆佳苑小区"}})
+                    .front()
+                    .code;
+    const auto building = regions.CreateChildrenAsConsole(compound_, {regions::NewRegion{}}).front().code;
+    const auto unit = regions.CreateChildrenAsConsole(building, {regions::NewRegion{}}).front().code;
+    dwelling_ = regions.CreateChildrenAsConsole(unit, {regions::NewRegion{.number = 501}}).front().code;
+    other_dwelling_ = regions.CreateChildrenAsConsole(unit, {regions::NewRegion{.number = 502}}).front().code;
+    app_.CreateUser("community", "community", {"610921103002"});
+    app_.CreateUser("neighbour", "community", {"610921103003"});
+    app_.CreateUser("gridder", "grid_worker", {compound_});
+    community_ = Principal("community");
+    neighbour_ = Principal("neighbour");
+    gridder_ = Principal("gridder");
+  }
+  auth::Principal Principal(const std::string& username) {
+    return app_.app().sessions().Authenticate(app_.Login(username), "127.0.0.1");
+  }
+  PersonService& people() { return app_.app().registry().people; }
+  KeyGroupService& groups() { return app_.app().registry().groups; }
+
+  PersonView Register(const std::string& name, const std::string& id_number, const std::string& phone = "") {
+    NewPerson request;
+    request.fields.name = name;
+    request.fields.id_number = id_number;
+    if (!phone.empty()) request.fields.phone = phone;
+    request.fields.residence_code = dwelling_;
+    request.arrived_on = "2025-12-01";
+    return people().Create(community_, request);
+  }
+
+  testing::TestApp app_;
+  std::string compound_, dwelling_, other_dwelling_;
+  auth::Principal community_, neighbour_, gridder_;
+};
+
+TEST_F(PersonServiceTest, RegistersWithDerivedBirthAndSexAndShowsOnlyMasks) {
+  const auto view = Register("张三", kIdNumber, kPhone);
+  EXPECT_EQ(view.person.birth_date, "1980-03-15");
+  EXPECT_EQ(view.person.sex, "M");
+  EXPECT_EQ(view.person.id_number_mask, "610921**********11");
+  EXPECT_EQ(view.person.phone_mask, "139****5678");
+  EXPECT_EQ(view.person.name_initials, "ZS");
+  EXPECT_NE(view.residence_address.find("501室"), std::string::npos) << view.residence_address;
+  const auto history = people().History(community_, view.person.id);
+  ASSERT_EQ(history.events.size(), 1U);
+  EXPECT_EQ(history.events[0].kind, "registered");
+}
+
+TEST_F(PersonServiceTest, RefusesBadAndDuplicateIdNumbersNamingTheFault) {
+  Register("张三", kIdNumber);
+  try {
+    Register("李四", "61092119800315251X");
+    FAIL() << "a wrong check character is refused";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kFieldInvalid);
+    EXPECT_EQ(e.details()[0]["field"], "id_number");
+    EXPECT_EQ(e.details()[0]["problem"], "check_character");
+  }
+  EXPECT_EQ(testing::ErrorOf([&] { Register("王五", kIdNumber); }), ErrorCode::kConflict);
+  EXPECT_EQ(testing::ErrorOf([&] { Register("王五", "610921800315251"); }), ErrorCode::kConflict)
+      << "the 15-digit form of the same number is the same person";
+  NewPerson outside;
+  outside.fields.name = "赵六";
+  outside.fields.residence_code = dwelling_;
+  EXPECT_EQ(testing::ErrorOf([&] { people().Create(neighbour_, outside); }), ErrorCode::kScopeViolation);
+}
+
+TEST_F(PersonServiceTest, SearchesByNameInitialsIdPhoneGroupAndAgeInsideScopeOnly) {
+  const auto zhang = Register("张三", kIdNumber, kPhone);
+  Register("李小红", "610921201505060021");
+  PersonQuery query;
+  query.text = "张";
+  EXPECT_EQ(people().Search(community_, query).total, 1);
+  query.text = "lxh";
+  ASSERT_EQ(people().Search(community_, query).total, 1);
+  EXPECT_EQ(people().Search(community_, query).items[0].name, "李小红");
+  query.text.clear();
+  query.id_number = kIdNumber;
+  EXPECT_EQ(people().Search(community_, query).items.at(0).id, zhang.person.id);
+  query.id_number.clear();
+  query.phone = "139 1234 5678";
+  EXPECT_EQ(people().Search(community_, query).total, 1);
+  query.phone.clear();
+  query.age_min = 40;
+  query.age_max = 60;
+  EXPECT_EQ(people().Search(community_, query).total, 1) << "only the one born in 1980";
+  groups().Add(community_, zhang.person.id, "veteran", {});
+  query.group_type = "veteran";
+  query.region = compound_;
+  EXPECT_EQ(people().Search(community_, query).total, 1);
+  query.age_min = 50;
+  EXPECT_EQ(people().Search(community_, query).total, 0);
+  EXPECT_EQ(people().Search(neighbour_, PersonQuery{}).total, 0) << "another community sees nobody";
+  EXPECT_EQ(testing::ErrorOf([&] { people().Get(neighbour_, zhang.person.id); }), ErrorCode::kNotFound);
+  PersonQuery elsewhere;
+  elsewhere.region = "610921103002";
+  EXPECT_EQ(testing::ErrorOf([&] { people().Search(neighbour_, elsewhere); }), ErrorCode::kNotFound);
+}
+
+TEST_F(PersonServiceTest, KeepsEveryChangeWithMasksAndRefusesStaleVersions) {
+  const auto view = Register("张三", kIdNumber, kPhone);
+  PersonFields patch;
+  patch.phone = "13800138000";
+  patch.employment = "务工";
+  patch.expected_version = view.person.version;
+  const auto changed = people().Update(community_, view.person.id, patch);
+  EXPECT_EQ(changed.person.version, view.person.version + 1);
+  const auto history = people().History(community_, view.person.id);
+  ASSERT_EQ(history.changes.size(), 2U);
+  bool saw_phone = false;
+  for (const auto& change : history.changes) {
+    if (change.field != "phone") continue;
+    saw_phone = true;
+    EXPECT_EQ(change.old_value, "139****5678");
+    EXPECT_EQ(change.new_value, "138****8000");
+    EXPECT_EQ(change.actor_name, "community");
+  }
+  EXPECT_TRUE(saw_phone);
+  EXPECT_EQ(testing::ErrorOf([&] { people().Update(community_, view.person.id, patch); }),
+            ErrorCode::kConflict)
+      << "version " << view.person.version << " is stale now";
+  PersonFields move;
+  move.residence_code = other_dwelling_;
+  EXPECT_EQ(testing::ErrorOf([&] { people().Update(community_, view.person.id, move); }),
+            ErrorCode::kFieldInvalid)
+      << "a move is an event, not an overwrite";
+}
+
+TEST_F(PersonServiceTest, RevealNeedsAReasonAndIsAudited) {
+  const auto view = Register("张三", kIdNumber, kPhone);
+  EXPECT_EQ(testing::ErrorOf([&] { people().Reveal(community_, view.person.id, {"id_number"}, " "); }),
+            ErrorCode::kFieldInvalid);
+  const auto values = people().Reveal(community_, view.person.id, {"id_number", "phone"}, "走访核实身份");
+  EXPECT_EQ(values.id_number, kIdNumber);
+  EXPECT_EQ(values.phone, kPhone);
+  audit::AuditFilter filter;
+  filter.action = "people.reveal";
+  const auto entries = app_.app().audit().Search(filter);
+  ASSERT_EQ(entries.size(), 1U);
+  EXPECT_EQ(entries[0].actor_name, "community");
+  EXPECT_EQ(entries[0].detail["reason"], "走访核实身份");
+  EXPECT_EQ(entries[0].object_id, std::to_string(view.person.id));
+  EXPECT_EQ(testing::ErrorOf([&] { people().Reveal(neighbour_, view.person.id, {"phone"}, "查看"); }),
+            ErrorCode::kNotFound);
+}
+
+TEST_F(PersonServiceTest, MovesAndDeathAreEventsThatEndGroupMemberships) {
+  const auto view = Register("张三", kIdNumber);
+  const auto id = view.person.id;
+  groups().Add(community_, id, "veteran", {});
+  people().RecordEvent(community_, id,
+                       {.kind = "relocate", .occurred_on = "2026-01-02", .to_code = other_dwelling_});
+  EXPECT_EQ(people().Get(community_, id).person.residence_code, other_dwelling_);
+  EXPECT_EQ(testing::ErrorOf(
+                [&] { people().RecordEvent(community_, id, {.kind = "move_in", .to_code = dwelling_}); }),
+            ErrorCode::kConflict)
+      << "only someone who moved out moves in";
+  people().RecordEvent(community_, id,
+                       {.kind = "move_out", .occurred_on = "2026-03-01", .place = "西安市雁塔区"});
+  EXPECT_EQ(people().Get(community_, id).person.status, "moved_out");
+  EXPECT_TRUE(people().Get(community_, id).groups.at(0).ended_on.has_value());
+  people().RecordEvent(community_, id,
+                       {.kind = "move_in", .occurred_on = "2026-06-01", .to_code = dwelling_});
+  people().RecordEvent(community_, id, {.kind = "death", .occurred_on = "2026-09-09"});
+  const auto person = people().Get(community_, id).person;
+  EXPECT_EQ(person.status, "deceased");
+  EXPECT_EQ(
+      testing::ErrorOf([&] { people().RecordEvent(community_, id, {.kind = "move_out", .place = "x"}); }),
+      ErrorCode::kConflict);
+  const auto history = people().History(community_, id);
+  ASSERT_EQ(history.events.size(), 5U);
+  EXPECT_EQ(history.events[0].kind, "death");
+  EXPECT_EQ(history.events[1].kind, "move_in");
+  EXPECT_EQ(history.events[2].kind, "move_out");
+  EXPECT_EQ(history.events[2].place, "西安市雁塔区");
+  EXPECT_EQ(history.events[3].kind, "relocate");
+  EXPECT_EQ(history.events[3].from_code, dwelling_);
+}
+
+TEST_F(PersonServiceTest, RestrictedGroupsAreHiddenFromGridWorkersAndDetailsAreEncrypted) {
+  const auto view = Register("张三", kIdNumber, kPhone);
+  GroupFields fields;
+  fields.details = nlohmann::json{{"correction_type", "缓刑"}, {"term_end", "2027-05-01"}};
+  groups().Add(community_, view.person.id, "community_correction", fields);
+  GroupFields disability;
+  disability.details = nlohmann::json{{"disability_level", "二级"}};
+  groups().Add(community_, view.person.id, "disabled", disability);
+  EXPECT_EQ(people().Get(community_, view.person.id).groups.size(), 2U);
+  EXPECT_EQ(people().Get(gridder_, view.person.id).groups.size(), 1U) << "the restricted one is hidden";
+  PersonQuery query;
+  query.group_type = "community_correction";
+  EXPECT_EQ(testing::ErrorOf([&] { people().Search(gridder_, query); }), ErrorCode::kForbidden);
+  const auto details = groups().ForPerson(community_, view.person.id);
+  ASSERT_EQ(details.size(), 2U);
+  EXPECT_EQ(details[0].details["correction_type"], "缓刑");
+  GroupFields bad;
+  bad.details = nlohmann::json{{"disability_level", "九级"}};
+  EXPECT_EQ(testing::ErrorOf([&] { groups().Add(community_, view.person.id, "left_behind_child", bad); }),
+            ErrorCode::kFieldInvalid);
+
+  // At rest: no clear ID number, phone or group detail in any registry table.
+  const auto cells_containing = [&](const std::string& needle) {
+    int found = 0;
+    app_.app().database().Read([&](db::Connection& c) {
+      for (const char* table :
+           {"people", "person_groups", "person_events", "registry_changes", "audit_log"}) {
+        auto rows = c.Run(std::string("SELECT * FROM ") + table);
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+          for (const auto& cell : rows.rows[r]) {
+            if (const auto* text = std::get_if<std::string>(&cell);
+                text && text->find(needle) != std::string::npos)
+              ++found;
+          }
+        }
+      }
+    });
+    return found;
+  };
+  EXPECT_EQ(cells_containing(kIdNumber), 0);
+  EXPECT_EQ(cells_containing(kPhone), 0);
+  EXPECT_EQ(cells_containing("缓刑"), 0);
+  EXPECT_GE(cells_containing("张三"), 1) << "names are not encrypted: the check itself can find text";
+}
+
+}  // namespace
+}  // namespace shequ::registry
