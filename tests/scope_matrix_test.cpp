@@ -9,6 +9,7 @@
 //  - lists never contain an account outside the caller's scope.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -48,6 +49,7 @@ struct Target {
   std::string compound_code;
   std::int64_t grid_id = 0;  // the first-level grid of the target's community
   std::string grid_name;
+  std::int64_t person_id = 0;  // a resident of the compound
 };
 
 struct Call {
@@ -84,7 +86,16 @@ class ScopeMatrixTest : public ::testing::Test {
               .Create(Console(),
                       {.community_code = target.scope, .name = target.grid_name, .nodes = {target.scope}})
               .id;
+      target.person_id = FreshPerson(target);
     }
+  }
+
+  std::int64_t FreshPerson(const Target& target) {
+    registry::NewPerson person;
+    person.fields.name = target.compound + "居民";
+    person.fields.phone = "13800000001";
+    person.fields.residence_code = target.compound_code;
+    return app_.app().registry().people.Create(Console(), person).person.id;
   }
 
   static auth::Principal Console() {
@@ -143,6 +154,36 @@ class ScopeMatrixTest : public ::testing::Test {
           {.kind = "unit_compound", .unit_name = "临时单位" + tag, .region_code = target.compound_code});
       return {"/api/pairings/" + std::to_string(pairing.id) + "/end", {{"reason", "矩阵"}}};
     }
+    const std::string person = "/api/people/" + std::to_string(target.person_id);
+    if (key == "GET /api/people") return {"/api/people?q=" + target.compound, nullptr};
+    if (key == "POST /api/people") {
+      return {"/api/people",
+              {{"name", target.compound + "新生儿"}, {"residence_code", target.compound_code}}};
+    }
+    if (key == "GET /api/people/{id}") return {person, nullptr};
+    if (key == "PATCH /api/people/{id}") return {person, {{"employment", "务工"}}};
+    if (key == "POST /api/people/{id}/reveal")
+      return {person + "/reveal", {{"fields", {"phone"}}, {"reason", "矩阵核查"}}};
+    if (key == "GET /api/people/{id}/history") return {person + "/history", nullptr};
+    if (key == "GET /api/people/{id}/groups") return {person + "/groups", nullptr};
+    if (key == "POST /api/people/{id}/events") {
+      return {"/api/people/" + std::to_string(FreshPerson(target)) + "/events",
+              {{"kind", "move_out"}, {"place", "西安市"}}};
+    }
+    if (key == "POST /api/people/{id}/groups") {
+      return {"/api/people/" + std::to_string(FreshPerson(target)) + "/groups", {{"type_code", "veteran"}}};
+    }
+    if (key == "PATCH /api/key-groups/{id}") {
+      const auto group = app_.app().registry().groups.Add(Console(), FreshPerson(target), "veteran", {});
+      return {"/api/key-groups/" + std::to_string(group.id), {{"concern_level", "focus"}}};
+    }
+    if (key == "GET /api/group-types") return {"/api/group-types", nullptr};
+    if (key == "POST /api/group-types") {
+      auto code = "t_" + tag;
+      std::replace(code.begin(), code.end(), '-', '_');
+      return {"/api/group-types", {{"code", code}, {"name", "矩阵人群"}}};
+    }
+    if (key == "PATCH /api/group-types/{code}") return {"/api/group-types/veteran", {{"sort_order", 130}}};
     if (key == "DELETE /api/regions/{code}") {
       const auto leaf =
           app_.app().regions().CreateChildrenAsConsole(target.compound_code, {regions::NewRegion{}});
@@ -232,6 +273,10 @@ class ScopeMatrixTest : public ::testing::Test {
   // the entries of that part.
   static bool Inside(const http::Route& route, const Target& target, const auth::Principal& principal) {
     const auto& pattern = route.pattern;
+    if (pattern.starts_with("/api/group-types")) return true;  // one list for the whole installation
+    if (pattern.starts_with("/api/people") || pattern.starts_with("/api/key-groups")) {
+      return principal.scope.Contains(target.compound_code);
+    }
     if (pattern.ends_with("/grids") || pattern.ends_with("/pairings"))
       return principal.scope.Overlaps(target.scope);
     if (pattern.starts_with("/api/grids")) return principal.scope.Contains(target.scope);
@@ -285,7 +330,8 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
         const bool target_matters = route->pattern.find("{id}") != std::string::npos ||
                                     route->pattern.find("{code}") != std::string::npos ||
                                     route->pattern == "/api/users" || route->pattern == "/api/regions" ||
-                                    route->pattern == "/api/grids" || route->pattern == "/api/pairings";
+                                    route->pattern == "/api/grids" || route->pattern == "/api/pairings" ||
+                                    route->pattern == "/api/people";
         // Region routes act on the target's compound, account routes on the target's account.
         const bool inside = Inside(*route, target, principal);
         if (target_matters && !inside) {

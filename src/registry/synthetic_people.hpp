@@ -15,16 +15,16 @@
 namespace shequ::registry {
 
 struct SyntheticPerson {
-  std::string name;            // surname + 1-2 given-name characters
-  std::string id_number;       // valid GB 11643 number under the address code given
-  std::string birth_date;      // YYYY-MM-DD, the one in id_number
-  char sex = '?';              // 'M' / 'F', matching the parity of the sequence number
-  std::string phone;           // 11-digit mobile number, or "" (young children, some elderly)
-  std::string ethnicity;       // 汉族, 壮族, 回族 … by 2020 census shares
-  std::string residence_type;  // "registered" (户籍), "floating" (流动), "lodging" (寄住)
-  std::string education;  // 无 小学 初中 高中 中专 大专 本科 研究生: attained or in progress
-  std::string employment;  // 务农 务工 个体经营 企业职工 机关事业单位 学生 学龄前 退休 无业
-  std::string political_status;          // 中共党员, 共青团员 or 群众
+  std::string name;              // surname + 1-2 given-name characters
+  std::string id_number;         // valid GB 11643 number under the address code given
+  std::string birth_date;        // YYYY-MM-DD, the one in id_number
+  char sex = '?';                // 'M' / 'F', matching the parity of the sequence number
+  std::string phone;             // 11-digit mobile number, or "" (young children, some elderly)
+  std::string ethnicity;         // 汉族, 壮族, 回族 … by 2020 census shares
+  std::string residence_type;    // "registered" (户籍), "floating" (流动), "lodging" (寄住)
+  std::string education;         // 无, 小学 … 研究生: attained, or being studied for
+  std::string employment;        // 务农, 务工, 企业职工, 学生, 学龄前, 退休, 无业 …
+  std::string political_status;  // 中共党员, 共青团员 or 群众
   std::vector<std::string> group_types;  // key-group codes such as "advanced_age", "disabled"
 };
 

@@ -475,7 +475,8 @@ Table ReadXlsx(std::string_view bytes, const ReadLimits& limits) {
   ZipArchive zip(bytes, limits.max_uncompressed_bytes);
 
   std::string workbook_part = "xl/workbook.xml";
-  if (const Relationship* office_document = FindByType(ReadRelationships(zip, ""), "/officeDocument")) {
+  const std::vector<Relationship> package_relationships = ReadRelationships(zip, "");
+  if (const Relationship* office_document = FindByType(package_relationships, "/officeDocument")) {
     workbook_part = office_document->target;
   }
   std::string workbook_text = zip.ReadRequired(workbook_part);

@@ -261,19 +261,26 @@ Keys FreshKeys() {
   return keys;
 }
 
-// The caller wipes the result: it holds every key.
-std::string FormatKeyFile(const Keys& state) {
-  const auto encode = [](const SecretKey& key) {
-    return EncodeBase64(key.data(), kKeyBytes, sodium_base64_VARIANT_ORIGINAL);
+// The caller wipes the result: it holds every key. Appends in place into a buffer reserved up
+// front, so no temporary or reallocated copy of a key is left unwiped on the heap.
+std::string FormatKeyFile(const Keys& keys) {
+  constexpr std::size_t kLineBytes = 96;  // "data <id> <44 base64 chars> retired\n" with room to spare
+  std::string text;
+  text.reserve(kFileHeader.size() + kLineBytes * (keys.data_keys.size() + 1));
+  const auto append_key = [&text](const SecretKey& key) {
+    char encoded[sodium_base64_ENCODED_LEN(kKeyBytes, sodium_base64_VARIANT_ORIGINAL)];
+    sodium_bin2base64(encoded, sizeof encoded, key.data(), kKeyBytes, sodium_base64_VARIANT_ORIGINAL);
+    text.append(encoded);
+    sodium_memzero(encoded, sizeof encoded);
   };
-  std::string text(kFileHeader);
-  auto index = encode(*state.index_key);
-  text += "index " + index + "\n";
-  sodium_memzero(index.data(), index.size());
-  for (const auto& [id, key] : state.data_keys) {
-    auto encoded = encode(key);
-    text += fmt::format("data {} {} {}\n", id, encoded, id == state.active_id ? "active" : "retired");
-    sodium_memzero(encoded.data(), encoded.size());
+  text.append(kFileHeader);
+  text.append("index ");
+  append_key(*keys.index_key);
+  text.append("\n");
+  for (const auto& [id, key] : keys.data_keys) {
+    text.append("data ").append(std::to_string(id)).append(" ");
+    append_key(key);
+    text.append(id == keys.active_id ? " active\n" : " retired\n");
   }
   return text;
 }

@@ -70,9 +70,9 @@ class DecryptError : public std::runtime_error {
 };
 
 // Encrypts field values into text tokens "v1.<key id>.<base64url(nonce || ciphertext)>" with
-// XChaCha20-Poly1305 (random 24-byte nonce, so random nonces never collide in practice). The
-// `context`, e.g. "people.id_number", is authenticated as additional data: a value copied into
-// another column does not decrypt there. Thread-safe.
+// XChaCha20-Poly1305, whose 24-byte nonce is large enough to draw at random without risk of
+// repeats. The `context`, e.g. "people.id_number", is authenticated as additional data: a value
+// copied into another column does not decrypt there. Thread-safe.
 class FieldCipher {
  public:
   // Throws std::invalid_argument when `keys` is null.
