@@ -147,6 +147,49 @@ TEST_F(OpenApiTest, RealResponsesMatchTheirSchemas) {
   EXPECT_EQ(Mismatch(error_schema, BodyOf(app_.Get("/nowhere"))), "");
 }
 
+TEST_F(OpenApiTest, RegistryResponsesMatchTheirSchemas) {
+  regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
+      .AddNational({NationalNode("610000000000", "陕西省"), NationalNode("610900000000", "安康市"),
+                    NationalNode("610921000000", "汉阴县"), NationalNode("610921100000", "城关镇"),
+                    NationalNode("610921100001", "南街社区居委会")},
+                   "openapi");
+  const auto created = app_.Post("/api/people",
+                                 {{"name", "张三"},
+                                  {"id_number", "11010519491231002X"},
+                                  {"phone", "13800138000"},
+                                  {"residence_code", "610921100001"}},
+                                 token_);
+  ExpectConforms("post", "/api/people", created);
+  const auto id = std::to_string(BodyOf(created)["id"].get<std::int64_t>());
+  const auto person = "/api/people/" + id;
+  ExpectConforms("get", "/api/people", app_.Get("/api/people?q=zs", token_));
+  ExpectConforms("get", "/api/people/{id}", app_.Get(person, token_));
+  ExpectConforms("patch", "/api/people/{id}", app_.Patch(person, {{"employment", "务工"}}, token_));
+  ExpectConforms("post", "/api/people/{id}/reveal",
+                 app_.Post(person + "/reveal", {{"fields", {"phone"}}, {"reason", "核实"}}, token_));
+  const auto group = app_.Post(
+      person + "/groups", {{"type_code", "disabled"}, {"details", {{"disability_level", "二级"}}}}, token_);
+  ExpectConforms("post", "/api/people/{id}/groups", group);
+  ExpectConforms("get", "/api/people/{id}/groups", app_.Get(person + "/groups", token_));
+  ExpectConforms("patch", "/api/key-groups/{id}",
+                 app_.Patch("/api/key-groups/" + std::to_string(BodyOf(group)["id"].get<std::int64_t>()),
+                            {{"verification", "verified"}}, token_));
+  ExpectConforms("post", "/api/people/{id}/events",
+                 app_.Post(person + "/events", {{"kind", "move_out"}, {"place", "西安市"}}, token_));
+  ExpectConforms("get", "/api/people/{id}/history", app_.Get(person + "/history", token_));
+  ExpectConforms("get", "/api/group-types", app_.Get("/api/group-types", token_));
+  ExpectConforms("post", "/api/group-types",
+                 app_.Post("/api/group-types", {{"code", "hoarding"}, {"name", "囤积物品"}}, token_));
+  ExpectConforms("patch", "/api/group-types/{code}",
+                 app_.Patch("/api/group-types/hoarding", {{"active", false}}, token_));
+  ExpectConforms("post", "/api/people/import",
+                 app_.Call(http::Method::kPost, "/api/people/import", token_,
+                           "姓名,居住地编码\n李四,610921100001\n", "text/csv"));
+  const auto exported = app_.Get("/api/people/export?format=csv", token_);
+  EXPECT_EQ(exported.status, 200);
+  EXPECT_EQ(exported.content_type, "text/csv; charset=utf-8");
+}
+
 TEST_F(OpenApiTest, TheValidatorItselfCatchesMismatches) {
   const nlohmann::json schema = {
       {"type", "object"}, {"required", {"id"}}, {"properties", {{"id", {{"type", "integer"}}}}}};

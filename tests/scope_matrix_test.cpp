@@ -55,6 +55,7 @@ struct Target {
 struct Call {
   std::string path;
   nlohmann::json body;  // null: no body
+  std::string file;     // a file upload instead of JSON (CSV)
 };
 
 class ScopeMatrixTest : public ::testing::Test {
@@ -161,6 +162,13 @@ class ScopeMatrixTest : public ::testing::Test {
               {{"name", target.compound + "新生儿"}, {"residence_code", target.compound_code}}};
     }
     if (key == "GET /api/people/{id}") return {person, nullptr};
+    if (key == "GET /api/people/export")
+      return {"/api/people/export?region=" + target.compound_code, nullptr};
+    if (key == "GET /api/people/import/template") return {"/api/people/import/template", nullptr};
+    if (key == "POST /api/people/import") {
+      return {"/api/people/import", nullptr,
+              "姓名,居住地编码\n" + target.compound + "导入," + target.compound_code + "\n"};
+    }
     if (key == "PATCH /api/people/{id}") return {person, {{"employment", "务工"}}};
     if (key == "POST /api/people/{id}/reveal")
       return {person + "/reveal", {{"fields", {"phone"}}, {"reason", "矩阵核查"}}};
@@ -312,7 +320,9 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
         }
         auto call = RequestFor(*route, target, changes_password ? std::to_string(password_changes) : tag);
         const auto response =
-            app_.Call(route->method, call.path, token, call.body.is_null() ? "" : call.body.dump());
+            call.file.empty()
+                ? app_.Call(route->method, call.path, token, call.body.is_null() ? "" : call.body.dump())
+                : app_.Call(route->method, call.path, token, call.file, "text/csv");
         if (changes_password && response.status == 204) ++password_changes;
         ++checked;
         const std::string where = actor.role + " " + std::string(http::MethodName(route->method)) + " " +
@@ -331,7 +341,7 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
                                     route->pattern.find("{code}") != std::string::npos ||
                                     route->pattern == "/api/users" || route->pattern == "/api/regions" ||
                                     route->pattern == "/api/grids" || route->pattern == "/api/pairings" ||
-                                    route->pattern == "/api/people";
+                                    route->pattern.starts_with("/api/people");
         // Region routes act on the target's compound, account routes on the target's account.
         const bool inside = Inside(*route, target, principal);
         if (target_matters && !inside) {

@@ -118,6 +118,26 @@ RegionPage RegionStore::Search(db::Connection& c, const std::vector<std::string>
   return page;
 }
 
+std::vector<Region> RegionStore::CommunityAndBelow(db::Connection& c,
+                                                   const std::vector<std::string>& prefixes) {
+  std::vector<db::Value> params;
+  std::string ranges;
+  for (const auto& prefix : prefixes) {
+    if (prefix.empty()) {
+      ranges.clear();
+      break;
+    }
+    const auto [low, high] = CodeRange(prefix);
+    params.emplace_back(low);
+    params.emplace_back(high);
+    ranges += (ranges.empty() ? "" : " OR ") + ("(code >= $" + std::to_string(params.size() - 1)) +
+              " AND code < $" + std::to_string(params.size()) + ")";
+  }
+  return ReadAll(c.Execute(Select() + " WHERE level >= 5 AND status = 'active'" +
+                               (ranges.empty() ? "" : " AND (" + ranges + ")") + " ORDER BY code",
+                           params));
+}
+
 bool RegionStore::Empty(db::Connection& c) { return c.Run("SELECT 1 FROM regions LIMIT 1").empty(); }
 
 std::optional<std::string> RegionStore::LastChildCode(db::Connection& c, const std::string& parent) {

@@ -38,6 +38,9 @@ class RegionStore {
   // Nodes whose name contains `text`, inside the code ranges of `prefixes` ({""} = all).
   static RegionPage Search(db::Connection& c, const std::vector<std::string>& prefixes,
                            const std::string& text, std::optional<int> level, std::int64_t limit);
+  // Active nodes at community level and below inside the code ranges of `prefixes` ({""} = all),
+  // for resolving addresses typed in imports.
+  static std::vector<Region> CommunityAndBelow(db::Connection& c, const std::vector<std::string>& prefixes);
   static bool Empty(db::Connection& c);
   static std::optional<std::string> LastChildCode(db::Connection& c, const std::string& parent);
   static void Insert(db::Connection& c, const Region& region);

@@ -3,6 +3,7 @@
 #include "registry/module.hpp"
 
 #include "registry/person_handlers.hpp"
+#include "registry/transfer_handlers.hpp"
 
 namespace shequ::registry {
 
@@ -19,6 +20,13 @@ ModuleManifest Manifest(RegistryServices& s) {
                           {"properties", {{"items", {{"type", "array"}, {"items", schema}}}}}};
   };
   constexpr std::size_t kSmallBody = std::size_t{64} * 1024;
+  constexpr std::size_t kFileBody = std::size_t{16} * 1024 * 1024;
+  constexpr std::string_view kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const nlohmann::json kFile = {{"type", "string"}, {"format", "binary"}};
+  const auto with_format = [](std::vector<http::QueryParamDoc> docs) {
+    docs.push_back({"format", "string", "xlsx (default) or csv"});
+    return docs;
+  };
   return {
       .name = "registry",
       .depends = {"core", "audit", "accounts", "regions"},
@@ -64,6 +72,39 @@ ModuleManifest Manifest(RegistryServices& s) {
                        .response_schema = PersonSchema(),
                        .success_status = 201},
                .max_body_bytes = kSmallBody},
+              {.method = Method::kGet,
+               .pattern = "/api/people/export",
+               .permission = "registry.export",
+               .handler = [&s](auto& c) { return ExportPeople(s.transfer, s.people, c); },
+               .doc = {.summary = "The list a search gives, as .xlsx (default) or .csv, masked (audited)",
+                       .tag = "registry",
+                       .response_schema = kFile,
+                       .query = with_format(PersonQueryDocs()),
+                       .content_type = std::string(kXlsx)}},
+              {.method = Method::kPost,
+               .pattern = "/api/people/import",
+               .permission = "registry.import",
+               .handler = [&s](auto& c) { return ImportPeople(s.transfer, c); },
+               .doc = {.summary =
+                           "Import people from .xlsx or .csv: every row checked first, all or nothing, "
+                           "faults reported by row and column",
+                       .tag = "registry",
+                       .response_schema = ImportReportSchema(),
+                       .success_status = 201,
+                       .query = {{"format", "string", "xlsx or csv (default: told by the file)"},
+                                 {"dry_run", "boolean", "true: check only, write nothing (200)"},
+                                 {"mapping", "string",
+                                  "JSON object: a header of the file → a field, or ignore"}},
+                       .request_content_types = {std::string(kXlsx), "text/csv"}},
+               .max_body_bytes = kFileBody},
+              {.method = Method::kGet,
+               .pattern = "/api/people/import/template",
+               .permission = "registry.import",
+               .handler = [&s](auto& c) { return PeopleImportTemplate(s.transfer, c); },
+               .doc = {.summary = "The import template: headers, an example row and instructions (.xlsx)",
+                       .tag = "registry",
+                       .response_schema = kFile,
+                       .content_type = std::string(kXlsx)}},
               {.method = Method::kGet,
                .pattern = "/api/people/{id}",
                .permission = "registry.read",

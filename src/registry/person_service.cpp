@@ -648,20 +648,41 @@ PersonPage PersonService::Search(const auth::Principal& actor, const PersonQuery
 }
 
 void PersonService::ForEach(const auth::Principal& actor, const PersonQuery& query,
-                            const std::function<void(const Person&, const std::string&)>& visit) const {
+                            const ExportVisitor& visit) const {
   context_.database.Read([&](db::Connection& c) {
     const auto filter = FilterFor(context_, c, actor, query);
+    std::map<std::string, std::string> sensitivity;
+    for (const auto& type : KeyGroupStore::Types(c)) sensitivity[type.code] = type.sensitivity;
     std::map<std::string, std::string> addresses;
-    PersonStore::ForEach(c, filter, [&](const Person& person) {
-      auto it = addresses.find(person.residence_code);
-      if (it == addresses.end()) {
-        it = addresses
-                 .emplace(person.residence_code,
-                          AddressesOf(c, {person.residence_code})[person.residence_code])
-                 .first;
+    std::vector<Person> batch;
+    // People come in batches so that addresses and groups are read a thousand at a time.
+    const auto flush = [&] {
+      std::vector<std::int64_t> ids;
+      std::vector<std::string> missing;
+      for (const auto& person : batch) {
+        ids.push_back(person.id);
+        if (!addresses.contains(person.residence_code)) missing.push_back(person.residence_code);
       }
-      visit(person, it->second);
+      for (auto& [code, address] : AddressesOf(c, missing)) addresses[code] = std::move(address);
+      std::map<std::int64_t, std::vector<std::string>> groups;
+      for (const auto& group : KeyGroupStore::OfPeople(c, ids)) {
+        if (!group.ended_on && context_.MaySee(actor, sensitivity[group.type_code])) {
+          groups[group.person_id].push_back(group.type_code);
+        }
+      }
+      static const std::vector<std::string> kNone;
+      for (const auto& person : batch) {
+        const auto it = groups.find(person.id);
+        visit(person, addresses[person.residence_code], it == groups.end() ? kNone : it->second);
+      }
+      batch.clear();
+      if (addresses.size() > 100'000) addresses.clear();
+    };
+    PersonStore::ForEach(c, filter, [&](const Person& person) {
+      batch.push_back(person);
+      if (batch.size() == 1000) flush();
     });
+    flush();
   });
 }
 

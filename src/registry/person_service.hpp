@@ -58,9 +58,11 @@ class PersonService {
   PersonEvent RecordEvent(const auth::Principal& actor, std::int64_t id, const NewPersonEvent& request);
   PersonHistory History(const auth::Principal& actor, std::int64_t id) const;
   PersonPage Search(const auth::Principal& actor, const PersonQuery& query) const;
-  // Every match of `query` (paging ignored), for exports; `visit` gets each with its address.
-  void ForEach(const auth::Principal& actor, const PersonQuery& query,
-               const std::function<void(const Person&, const std::string& address)>& visit) const;
+  // Every match of `query` (paging ignored), for exports; `visit` gets each with its address and
+  // the key groups in force that the caller may see.
+  using ExportVisitor =
+      std::function<void(const Person&, const std::string& address, const std::vector<std::string>& groups)>;
+  void ForEach(const auth::Principal& actor, const PersonQuery& query, const ExportVisitor& visit) const;
 
   // For imports: inserts checked people in the caller's transaction.
   static std::int64_t InsertChecked(db::Connection& c, const RegistryContext& context,

@@ -1,5 +1,7 @@
 #include "registry/person_store.hpp"
 
+#include <algorithm>
+
 #include "registry/sql_filter.hpp"
 
 namespace shequ::registry {
@@ -129,6 +131,23 @@ std::optional<std::int64_t> PersonStore::FindIdByIdNumberIndex(db::Connection& c
   auto rows = c.Run("SELECT id FROM people WHERE id_number_index = $1", index);
   if (rows.empty()) return std::nullopt;
   return rows[0].Int(0);
+}
+
+std::set<std::string> PersonStore::ExistingIdNumberIndexes(db::Connection& c,
+                                                           const std::vector<std::string>& indexes) {
+  std::set<std::string> existing;
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t start = 0; start < indexes.size(); start += kChunk) {
+    SqlParams params;
+    std::string list;
+    for (std::size_t i = start; i < std::min(indexes.size(), start + kChunk); ++i) {
+      list += (list.empty() ? "" : ", ") + params.Add(indexes[i]);
+    }
+    auto rows = c.Execute("SELECT id_number_index FROM people WHERE id_number_index IN (" + list + ")",
+                          params.values());
+    for (std::size_t i = 0; i < rows.size(); ++i) existing.insert(rows[i].Text(0));
+  }
+  return existing;
 }
 
 bool PersonStore::Update(db::Connection& c, const Person& p, std::int64_t expected_version) {

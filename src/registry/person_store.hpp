@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,6 +38,9 @@ class PersonStore {
   static std::optional<Person> Find(db::Connection& c, std::int64_t id);
   static std::vector<Person> FindMany(db::Connection& c, const std::vector<std::int64_t>& ids);
   static std::optional<std::int64_t> FindIdByIdNumberIndex(db::Connection& c, const std::string& index);
+  // Which of these blind indexes are registered already (imports check a whole file at once).
+  static std::set<std::string> ExistingIdNumberIndexes(db::Connection& c,
+                                                       const std::vector<std::string>& indexes);
   // Writes every mutable column; false when `expected_version` is no longer current.
   static bool Update(db::Connection& c, const Person& person, std::int64_t expected_version);
   static PersonPage Search(db::Connection& c, const PersonFilter& filter, bool with_total);

@@ -61,7 +61,13 @@ nlohmann::json BuildOpenApi(const Router& router, const PermissionTable& permiss
                             {"schema", {{"type", query.type}}}});
     }
     if (!parameters.empty()) operation["parameters"] = parameters;
-    if (!route.doc.request_schema.is_null()) {
+    if (!route.doc.request_content_types.empty()) {
+      nlohmann::json content = nlohmann::json::object();
+      for (const auto& type : route.doc.request_content_types) {
+        content[type] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
+      }
+      operation["requestBody"] = {{"required", true}, {"content", content}};
+    } else if (!route.doc.request_schema.is_null()) {
       operation["requestBody"] = {
           {"required", true}, {"content", {{"application/json", {{"schema", route.doc.request_schema}}}}}};
     }

@@ -63,6 +63,8 @@ struct RouteDoc {
   int success_status = 200;
   std::vector<QueryParamDoc> query;
   std::string content_type = "application/json";
+  // Bodies other than JSON (file uploads), each described as binary; empty: the body is JSON.
+  std::vector<std::string> request_content_types;
 };
 
 struct Route {
