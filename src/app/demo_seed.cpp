@@ -3,11 +3,12 @@
 #include "core/crypto/crypto.hpp"
 #include "regions/region_code.hpp"
 #include "regions/region_import.hpp"
+#include "registry/demo_residents.hpp"
+#include "registry/vocabulary.hpp"
+
+#include <fstream>
 
 namespace shequ::app {
-namespace {
-
-using regions::ImportRow;
 
 // The demo acts as a person at the server's console: the whole country, recorded as "console".
 auth::Principal ConsolePrincipal() {
@@ -17,6 +18,11 @@ auth::Principal ConsolePrincipal() {
   console.scope = auth::Scope::National();
   return console;
 }
+
+namespace {
+
+using regions::ImportRow;
+
 using regions::NewRegion;
 
 // The seeds' communities and the national path above each, as the 统计用区划代码 names them.
@@ -236,6 +242,44 @@ int LoadDemo(Application& app, std::ostream& out) {
   app.accounts().Create(nullptr, admin);
   out << "demo: created administrator 'admin'\n"
       << "demo: password (shown once, keep it): " << admin.password << "\n";
+  return 0;
+}
+
+int LoadDemoResidents(Application& app, const DemoResidents& plan, std::ostream& out) {
+  if (plan.count <= 0) return 0;
+  static const char* const kCommunities[] = {"610921103002", "610921101002", "610921100001", "610921100004",
+                                             "610702001014", "130731100010", "230503003004"};
+  std::vector<std::string> dwellings;
+  for (const auto* community : kCommunities) {
+    for (auto& code : app.regions().DwellingCodesUnder(community)) dwellings.push_back(std::move(code));
+  }
+  // About three residents a dwelling: estates of 20 buildings × 3 units × 6 floors × 2 rooms.
+  const auto wanted = static_cast<std::size_t>(plan.count / 3 + 1);
+  std::size_t estate = 0;
+  while (dwellings.size() < wanted) {
+    const auto* community = kCommunities[estate % std::size(kCommunities)];
+    const auto name = "安居苑" + std::to_string(estate / std::size(kCommunities) + 1) + "区";
+    for (auto& code : app.regions().CreateEstateAsConsole(community, name, 20, 3, 6, 2))
+      dwellings.push_back(std::move(code));
+    ++estate;
+  }
+  if (estate > 0)
+    out << "demo: added " << estate << " housing estates, " << dwellings.size() << " dwellings in all\n";
+  registry::ResidentPlan resident_plan{.count = plan.count, .seed = plan.seed};
+  if (!plan.csv_path.empty()) {
+    std::ofstream csv(plan.csv_path, std::ios::binary);
+    registry::WriteResidentsCsv(csv, dwellings, resident_plan, registry::ChinaToday(app.clock()));
+    if (!csv) throw std::runtime_error("cannot write " + plan.csv_path);
+    out << "demo: wrote " << plan.count << " residents to " << plan.csv_path << "\n";
+    return 0;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  const auto written =
+      registry::GenerateResidents(app.registry_context(), dwellings, resident_plan, [&](std::int64_t done) {
+        if (done % 200'000 == 0) out << "demo: " << done << " residents\n";
+      });
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  out << "demo: generated " << written << " residents in " << seconds << " s\n";
   return 0;
 }
 

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -12,6 +13,7 @@
 #include "core/http/http_server.hpp"
 #include "core/time_format.hpp"
 #include "regions/region_import.hpp"
+#include "registry/key_rotation.hpp"
 
 namespace {
 
@@ -44,12 +46,13 @@ void PrintError(const shequ::Error& error) {
   for (const auto& detail : error.details()) std::cerr << "  " << detail.dump() << "\n";
 }
 
-int Serve(const std::string& db_url, const std::string& listen, std::size_t threads,
-          const std::string& access_log, bool secure_cookies, int idle_minutes, int lifetime_hours,
-          int session_cache_ms) {
+int Serve(const std::string& db_url, const std::string& key_file, const std::string& listen,
+          std::size_t threads, const std::string& access_log, bool secure_cookies, int idle_minutes,
+          int lifetime_hours, int session_cache_ms) {
   const auto address = ParseListen(listen);
   ApplicationOptions options;
   options.database_url = db_url;
+  options.key_file = key_file;
   options.pool_size = threads + 4;
   options.cookies.secure = secure_cookies;
   options.sessions.idle_timeout = std::chrono::minutes(idle_minutes);
@@ -93,9 +96,14 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
   cli.set_version_flag("--version", std::string(shequ::app::kVersion));
   std::string db_url = "sqlite://./data/shequ.db";
-  const auto add_db = [&db_url](CLI::App* command) {
+  std::string key_file;
+  const auto add_db = [&db_url, &key_file](CLI::App* command) {
     command->add_option("--db", db_url, "Database URL: sqlite://PATH or postgresql://USER@HOST/NAME")
         ->capture_default_str();
+    command->add_option("--key-file", key_file,
+                        "Field-encryption keys (created, mode 0600, when missing); default: beside an SQLite "
+                        "database (data/shequ.key), ./data/shequ.key for PostgreSQL. Keep it off the "
+                        "database's volume and backups");
   };
 
   auto* serve = cli.add_subcommand("serve", "Run the HTTP server (applies pending migrations first)");
@@ -152,6 +160,33 @@ int main(int argc, char** argv) {
 
   auto* demo = cli.add_subcommand("demo", "Load the demo data and create the demo administrator");
   add_db(demo);
+  shequ::app::DemoResidents residents;
+  demo->add_option("--people", residents.count,
+                   "Also generate this many synthetic residents over the demo's dwellings (adding housing "
+                   "estates when there are too few dwellings)")
+      ->check(CLI::Range(0, 100'000'000));
+  demo->add_option("--seed", residents.seed, "Seed of the generated residents")->capture_default_str();
+  demo->add_option("--people-csv", residents.csv_path,
+                   "Write the generated residents to this CSV file (import headers) instead of the database");
+
+  auto* keys = cli.add_subcommand("keys", "Field-encryption keys");
+  keys->require_subcommand(1);
+  auto* keys_rotate =
+      keys->add_subcommand("rotate", "Add a new active key and re-encrypt every protected value under it");
+  add_db(keys_rotate);
+
+  auto* import_people =
+      cli.add_subcommand("import-people", "Import people from .xlsx or .csv (all or nothing, faults by row)");
+  add_db(import_people);
+  std::string people_path;
+  std::vector<std::string> import_scopes;
+  bool import_dry_run = false;
+  import_people->add_option("FILE", people_path, "The .xlsx or .csv file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  import_people->add_option("--scope", import_scopes,
+                            "Region codes the rows may name (repeatable; default: the whole tree)");
+  import_people->add_flag("--dry-run", import_dry_run, "Check every row, write nothing");
 
   auto* import_regions = cli.add_subcommand(
       "import-regions", "Import (or update to a newer edition of) the national region tree, all or nothing");
@@ -167,11 +202,24 @@ int main(int argc, char** argv) {
 
   try {
     if (*serve)
-      return Serve(db_url, listen, threads, access_log, secure_cookies, idle_minutes, lifetime_hours,
-                   session_cache_ms);
+      return Serve(db_url, key_file, listen, threads, access_log, secure_cookies, idle_minutes,
+                   lifetime_hours, session_cache_ms);
 
     ApplicationOptions options;
     options.database_url = db_url;
+    options.key_file = key_file;
+    if (*keys_rotate) {
+      // Rotation works on the file and the database directly; no application is started.
+      const auto path = key_file.empty() ? shequ::app::DefaultKeyFile(db_url) : key_file;
+      const auto database = shequ::db::Database::Open(db_url, 2);
+      const auto report =
+          shequ::registry::RotateKeys(*database, path, [](const std::string& column, std::int64_t n) {
+            std::cout << "re-encrypted " << n << " values of " << column << "\n";
+          });
+      std::cout << "key " << report.active_key << " is active; " << report.reencrypted
+                << " values re-encrypted. Older keys stay in " << path << " for backups.\n";
+      return 0;
+    }
     Application app(options);
     const auto applied = app.Migrate();
     if (*migrate) {
@@ -207,7 +255,27 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
-    if (*demo) return shequ::app::LoadDemo(app, std::cout);
+    if (*demo) {
+      const int status = shequ::app::LoadDemo(app, std::cout);
+      return status != 0 ? status : shequ::app::LoadDemoResidents(app, residents, std::cout);
+    }
+    if (*import_people) {
+      std::ifstream in(people_path, std::ios::binary);
+      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      auto console = shequ::app::ConsolePrincipal();
+      if (!import_scopes.empty()) console.scope = shequ::auth::Scope::Of(import_scopes);
+      shequ::registry::ImportOptions import_options;
+      import_options.dry_run = import_dry_run;
+      const auto started = std::chrono::steady_clock::now();
+      const auto report = app.registry().transfer.ImportPeople(console, bytes, import_options);
+      const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::printf("%s %lld of %lld rows (%lld key-group memberships) in %.1f s\n",
+                  import_dry_run ? "checked" : "imported",
+                  static_cast<long long>(import_dry_run ? report.rows : report.imported),
+                  static_cast<long long>(report.rows), static_cast<long long>(report.group_memberships),
+                  seconds);
+      return 0;
+    }
     if (*import_regions) {
       const auto started = std::chrono::steady_clock::now();
       shequ::regions::RegionImporter importer(app.database(), app.clock(), app.audit());

@@ -1,5 +1,6 @@
 #include "regions/region_service.hpp"
 
+#include "core/auth/scope.hpp"
 #include "core/errors/error.hpp"
 #include "regions/region_code.hpp"
 #include "regions/region_store.hpp"
@@ -197,6 +198,46 @@ std::vector<Region> RegionService::CreateChildrenAsConsole(const std::string& pa
       audit_.Record(c, entry);
     }
     return children;
+  });
+}
+
+std::vector<std::string> RegionService::CreateEstateAsConsole(const std::string& community_code,
+                                                              const std::string& name, int buildings,
+                                                              int units, int floors, int rooms) {
+  return database_.Write([&](db::Connection& c) {
+    const auto community = RegionStore::Find(c, community_code);
+    if (!community) throw Error(ErrorCode::kNotFound);
+    std::vector<std::string> dwellings;
+    const auto add = [&](const Region& parent, NewRegion request) {
+      auto child = BuildChild(c, parent, request);
+      RegionStore::Insert(c, child);
+      return child;
+    };
+    const auto compound = add(*community, NewRegion{.name = name});
+    for (int b = 1; b <= buildings; ++b) {
+      const auto building = add(compound, NewRegion{.number = b});
+      for (int u = 1; u <= units; ++u) {
+        const auto unit = add(building, NewRegion{.number = u});
+        for (int f = 1; f <= floors; ++f) {
+          for (int r = 1; r <= rooms; ++r)
+            dwellings.push_back(add(unit, NewRegion{.number = f * 100 + r}).code);
+        }
+      }
+    }
+    auto entry = Entry(nullptr, "regions.create", compound);
+    entry.detail = {{"name", name}, {"parent", community_code}, {"dwellings", dwellings.size()}};
+    audit_.Record(c, entry);
+    return dwellings;
+  });
+}
+
+std::vector<std::string> RegionService::DwellingCodesUnder(const std::string& code) const {
+  return database_.Read([&](db::Connection& c) {
+    std::vector<std::string> codes;
+    for (const auto& node : RegionStore::CommunityAndBelow(c, {std::string(auth::SignificantPrefix(code))})) {
+      if (node.level == static_cast<int>(Level::kDwelling)) codes.push_back(node.code);
+    }
+    return codes;
   });
 }
 

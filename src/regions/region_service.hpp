@@ -40,6 +40,12 @@ class RegionService {
   // For the console and the demo: creates children of one node in one transaction, no actor.
   std::vector<Region> CreateChildrenAsConsole(const std::string& parent_code,
                                               const std::vector<NewRegion>& requests);
+  // For the demo's generated housing: a compound with `buildings` buildings of `units` units,
+  // `floors` floors and `rooms` rooms a floor, in one transaction. Returns the dwellings' codes.
+  std::vector<std::string> CreateEstateAsConsole(const std::string& community_code, const std::string& name,
+                                                 int buildings, int units, int floors, int rooms);
+  // Codes of the dwellings below a node (all of them: for generators and benchmarks, no actor).
+  std::vector<std::string> DwellingCodesUnder(const std::string& code) const;
 
  private:
   static bool Visible(const auth::Principal& actor, const Region& region);
