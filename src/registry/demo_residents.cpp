@@ -53,7 +53,8 @@ std::int64_t GenerateResidents(const RegistryContext& context, const std::vector
         problems.ThrowIfAny();
         const auto id = PersonService::InsertChecked(c, context, actor, fields, "registered", today);
         for (const auto& group : person.group_types) {
-          KeyGroupService::AddChecked(c, context, id, group, dwelling, fields.birth_date, today);
+          KeyGroupService::AddChecked(c, context, id, group, dwelling, fields.birth_date, *fields.name,
+                                      today);
         }
       }
     });

@@ -28,6 +28,7 @@ struct PersonGroup {
   std::string type_code;
   std::string residence_code;
   std::optional<std::string> birth_date;
+  std::string name;  // the person's, copied for sorting
   std::string concern_level = "general";
   std::string verification = "pending";
   std::optional<std::int64_t> verified_by;

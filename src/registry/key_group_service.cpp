@@ -180,12 +180,14 @@ GroupType KeyGroupService::UpdateType(const auth::Principal& actor, const std::s
 
 void KeyGroupService::AddChecked(db::Connection& c, const RegistryContext& context, std::int64_t person_id,
                                  const std::string& type_code, const std::string& residence_code,
-                                 const std::optional<std::string>& birth_date, const std::string& today) {
+                                 const std::optional<std::string>& birth_date, const std::string& name,
+                                 const std::string& today) {
   PersonGroup group;
   group.person_id = person_id;
   group.type_code = type_code;
   group.residence_code = residence_code;
   group.birth_date = birth_date;
+  group.name = name;
   group.started_on = today;
   group.details_cipher = context.vault.Encrypt("{}", kGroupDetailsContext);
   group.created_at = group.updated_at = context.clock.NowMillis();
@@ -226,6 +228,7 @@ PersonGroup KeyGroupService::Add(const auth::Principal& actor, std::int64_t pers
     group.type_code = type_code;
     group.residence_code = person->residence_code;
     group.birth_date = person->birth_date;
+    group.name = person->name;
     group.concern_level = fields.concern_level.value_or("general");
     group.verification = fields.verification.value_or("pending");
     if (group.verification != "pending") {

@@ -38,7 +38,8 @@ class KeyGroupService {
   // For imports: adds a membership in the caller's transaction, without details.
   static void AddChecked(db::Connection& c, const RegistryContext& context, std::int64_t person_id,
                          const std::string& type_code, const std::string& residence_code,
-                         const std::optional<std::string>& birth_date, const std::string& today);
+                         const std::optional<std::string>& birth_date, const std::string& name,
+                         const std::string& today);
 
  private:
   const RegistryContext& context_;

@@ -8,7 +8,7 @@ namespace {
 constexpr std::string_view kTypeColumns =
     "code, name, name_en, category, sensitivity, fields, active, sort_order, updated_at";
 constexpr std::string_view kColumns =
-    "id, person_id, type_code, residence_code, birth_date, concern_level, verification, verified_by, "
+    "id, person_id, type_code, residence_code, birth_date, name, concern_level, verification, verified_by, "
     "verified_at,"
     " details_enc, started_on, ended_on, end_reason, created_at, updated_at";
 
@@ -34,16 +34,17 @@ PersonGroup Read(const db::Row& row) {
   g.type_code = row.TakeText(2);
   g.residence_code = row.TakeText(3);
   g.birth_date = row.OptText(4);
-  g.concern_level = row.TakeText(5);
-  g.verification = row.TakeText(6);
-  g.verified_by = row.OptInt(7);
-  g.verified_at = row.OptInt(8);
-  g.details_cipher = row.OptText(9);
-  g.started_on = row.TakeText(10);
-  g.ended_on = row.OptText(11);
-  g.end_reason = row.TakeText(12);
-  g.created_at = row.Int(13);
-  g.updated_at = row.Int(14);
+  g.name = row.TakeText(5);
+  g.concern_level = row.TakeText(6);
+  g.verification = row.TakeText(7);
+  g.verified_by = row.OptInt(8);
+  g.verified_at = row.OptInt(9);
+  g.details_cipher = row.OptText(10);
+  g.started_on = row.TakeText(11);
+  g.ended_on = row.OptText(12);
+  g.end_reason = row.TakeText(13);
+  g.created_at = row.Int(14);
+  g.updated_at = row.Int(15);
   return g;
 }
 
@@ -81,11 +82,12 @@ void KeyGroupStore::UpdateType(db::Connection& c, const GroupType& t) {
 std::int64_t KeyGroupStore::Insert(db::Connection& c, const PersonGroup& g) {
   return c
       .Run(
-          "INSERT INTO person_groups (person_id, type_code, residence_code, birth_date, concern_level, "
-          "verification,"
-          " verified_by, verified_at, details_enc, started_on, ended_on, end_reason, created_at, updated_at)"
-          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
-          g.person_id, g.type_code, g.residence_code, g.birth_date, g.concern_level, g.verification,
+          "INSERT INTO person_groups (person_id, type_code, residence_code, birth_date, name, concern_level,"
+          " verification, verified_by, verified_at, details_enc, started_on, ended_on, end_reason, "
+          "created_at,"
+          " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING "
+          "id",
+          g.person_id, g.type_code, g.residence_code, g.birth_date, g.name, g.concern_level, g.verification,
           g.verified_by, g.verified_at, g.details_cipher, g.started_on, g.ended_on, g.end_reason,
           g.created_at, g.updated_at)[0]
       .Int(0);

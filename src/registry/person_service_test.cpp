@@ -122,6 +122,48 @@ TEST_F(PersonServiceTest, SearchesByNameInitialsIdPhoneGroupAndAgeInsideScopeOnl
   EXPECT_EQ(testing::ErrorOf([&] { people().Search(neighbour_, elsewhere); }), ErrorCode::kNotFound);
 }
 
+TEST_F(PersonServiceTest, GroupSearchesFromTheIndexMatchTheJoinedSearch) {
+  const std::vector<std::pair<std::string, std::string>> veterans = {{"赵一", "110105194912310038"},
+                                                                   {"钱二", "110105195001010020"},
+                                                                   {"孙三", "110105194501010014"},
+                                                                   {"李四", "110105194001010026"},
+                                                                   {"周五", "110105196001010017"}};
+  for (const auto& [name, id] : veterans) groups().Add(community_, Register(name, id).person.id, "veteran", {});
+  for (const auto* sort : {"name", "birth_date", "id"}) {
+    for (bool descending : {false, true}) {
+      PersonQuery fast;
+      fast.group_type = "veteran";
+      fast.age_min = 60;
+      fast.sort = sort;
+      fast.descending = descending;
+      fast.limit = 3;
+      fast.offset = 1;
+      auto joined = fast;
+      joined.status = "living";  // a filter on people's own columns takes the joined path
+      const auto a = people().Search(community_, fast);
+      const auto b = people().Search(community_, joined);
+      EXPECT_EQ(a.total, b.total);
+      ASSERT_EQ(a.items.size(), b.items.size()) << sort;
+      for (std::size_t i = 0; i < a.items.size(); ++i)
+        EXPECT_EQ(a.items[i].id, b.items[i].id) << sort << " " << i;
+    }
+  }
+  // A rename moves the person in name order on both paths: the index's copy of the name follows.
+  PersonQuery by_name;
+  by_name.group_type = "veteran";
+  const auto before = people().Search(community_, by_name);
+  PersonFields patch;
+  patch.name = "龥龥";
+  people().Update(community_, before.items.front().id, patch);
+  auto joined = by_name;
+  joined.status = "living";
+  const auto fast = people().Search(community_, by_name);
+  const auto slow = people().Search(community_, joined);
+  ASSERT_EQ(fast.items.size(), 5U);
+  for (std::size_t i = 0; i < fast.items.size(); ++i) EXPECT_EQ(fast.items[i].id, slow.items[i].id) << i;
+  EXPECT_NE(fast.items.front().id, before.items.front().id);
+}
+
 TEST_F(PersonServiceTest, KeepsEveryChangeWithMasksAndRefusesStaleVersions) {
   const auto view = Register("张三", kIdNumber, kPhone);
   PersonFields patch;

@@ -1,6 +1,7 @@
 #include "registry/person_store.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "registry/sql_filter.hpp"
 
@@ -166,7 +167,50 @@ bool PersonStore::Update(db::Connection& c, const Person& p, std::int64_t expect
              .affected_rows == 1;
 }
 
+namespace {
+
+// A key-group search filtered only by group, place and age, sorted by name, birth date or id, is
+// answered from the index of current memberships: the count and the page's ids come from the
+// index alone, and only the page's people are read.
+bool FromGroupIndexAlone(const PersonFilter& f) {
+  return !f.group_type.empty() && !f.id_number_index && !f.phone_index && f.name_part.empty() &&
+         f.initials_prefix.empty() && f.sex.empty() && f.residence_type.empty() && f.status.empty() &&
+         (f.sort == "name" || f.sort == "birth_date" || f.sort == "id");
+}
+
+PersonPage SearchGroupIndex(db::Connection& c, const PersonFilter& f, bool with_total) {
+  SqlParams params;
+  std::string where =
+      " FROM person_groups g WHERE g.type_code = " + params.Add(f.group_type) + " AND g.ended_on IS NULL";
+  const auto scope = SubtreeCondition(f.prefixes, {"g.residence_code"}, params);
+  if (!scope.empty()) where += " AND " + scope;
+  if (f.born_after) where += " AND g.birth_date > " + params.Add(*f.born_after);
+  if (f.born_on_or_before) where += " AND g.birth_date <= " + params.Add(*f.born_on_or_before);
+  PersonPage page;
+  if (with_total) page.total = c.Execute("SELECT COUNT(*)" + where, params.values())[0].Int(0);
+  const std::string direction = f.descending ? " DESC" : "";
+  const std::string order =
+      f.sort == "id" ? "g.person_id" + direction : "g." + f.sort + direction + ", g.person_id" + direction;
+  const auto limit = params.Add(f.limit);
+  const auto offset = params.Add(f.offset);
+  auto ids =
+      c.Execute("SELECT g.person_id" + where + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset,
+                params.values());
+  std::vector<std::int64_t> wanted;
+  for (std::size_t i = 0; i < ids.size(); ++i) wanted.push_back(ids[i].Int(0));
+  auto people = PersonStore::FindMany(c, wanted);
+  std::map<std::int64_t, std::size_t> position;
+  for (std::size_t i = 0; i < wanted.size(); ++i) position[wanted[i]] = i;
+  std::sort(people.begin(), people.end(),
+            [&](const Person& a, const Person& b) { return position[a.id] < position[b.id]; });
+  page.items = std::move(people);
+  return page;
+}
+
+}  // namespace
+
 PersonPage PersonStore::Search(db::Connection& c, const PersonFilter& filter, bool with_total) {
+  if (FromGroupIndexAlone(filter)) return SearchGroupIndex(c, filter, with_total);
   SqlParams params;
   const auto from_where = FromWhere(filter, params);
   PersonPage page;
@@ -245,8 +289,8 @@ void PersonStore::LeaveHousehold(db::Connection& c, std::int64_t person_id, cons
 }
 
 void PersonStore::SyncGroupCopies(db::Connection& c, const Person& p) {
-  c.Run("UPDATE person_groups SET residence_code = $2, birth_date = $3 WHERE person_id = $1", p.id,
-        p.residence_code, p.birth_date);
+  c.Run("UPDATE person_groups SET residence_code = $2, birth_date = $3, name = $4 WHERE person_id = $1", p.id,
+        p.residence_code, p.birth_date, p.name);
 }
 
 }  // namespace shequ::registry

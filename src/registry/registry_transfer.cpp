@@ -302,7 +302,7 @@ ImportReport RegistryTransfer::ImportPeople(const auth::Principal& actor, std::s
       const auto id = PersonService::InsertChecked(c, context_, actor, row.fields, "registered", today);
       for (const auto& group : row.groups) {
         KeyGroupService::AddChecked(c, context_, id, group, *row.fields.residence_code, row.fields.birth_date,
-                                    today);
+                                    *row.fields.name, today);
         ++report.group_memberships;
       }
       ++report.imported;

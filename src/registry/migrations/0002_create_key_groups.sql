@@ -12,14 +12,16 @@ CREATE TABLE group_types (
   updated_at BIGINT NOT NULL
 );
 
--- A person's membership of a key group. Its details are encrypted; residence and birth date are
--- copied from the person so that "this group, this age, this street" is one index range.
+-- A person's membership of a key group. Its details are encrypted; residence, birth date and name
+-- are copied from the person, so that "this group, this age, this street, by name" is read from
+-- one index of the current memberships without visiting the people it does not show.
 CREATE TABLE person_groups (
   id {{id_pk}},
   person_id BIGINT NOT NULL REFERENCES people (id),
   type_code TEXT NOT NULL REFERENCES group_types (code),
   residence_code {{code}} NOT NULL,
   birth_date TEXT,
+  name TEXT NOT NULL,
   concern_level TEXT NOT NULL,
   verification TEXT NOT NULL,
   verified_by BIGINT,
@@ -31,7 +33,8 @@ CREATE TABLE person_groups (
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 );
-CREATE INDEX person_groups_type ON person_groups (type_code, residence_code, birth_date);
+CREATE INDEX person_groups_current ON person_groups (type_code, residence_code, birth_date, name, person_id)
+  WHERE ended_on IS NULL;
 CREATE INDEX person_groups_person ON person_groups (person_id);
 
 INSERT INTO group_types VALUES ('elderly_living_alone', '独居老人', 'Elderly living alone', 'elderly', 'normal', '[{"key":"emergency_contact","label":"紧急联系人","type":"text"},{"key":"visit_frequency","label":"走访频次","type":"enum","options":["每周","每半月","每月"]}]', 1, 10, 0);
