@@ -190,6 +190,120 @@ TEST_F(OpenApiTest, RegistryResponsesMatchTheirSchemas) {
   EXPECT_EQ(exported.content_type, "text/csv; charset=utf-8");
 }
 
+TEST_F(OpenApiTest, RegistryLedgerResponsesMatchTheirSchemas) {
+  regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
+      .AddNational({NationalNode("610000000000", "陕西省"), NationalNode("610900000000", "安康市"),
+                    NationalNode("610921000000", "汉阴县"), NationalNode("610921100000", "城关镇"),
+                    NationalNode("610921100001", "南街社区居委会")},
+                   "openapi");
+  const auto child = [&](const std::string& parent, const nlohmann::json& body) {
+    return BodyOf(app_.Post("/api/regions/" + parent + "/children", body, token_))["code"].get<std::string>();
+  };
+  const auto compound = child("610921100001", {{"name", "南街小区"}});
+  const auto unit = child(child(compound, nlohmann::json::object()), nlohmann::json::object());
+  const auto dwelling = child(unit, {{"number", 301}});
+  const auto person = [&](const std::string& name, const std::string& id_number) {
+    nlohmann::json body = {{"name", name}, {"residence_code", dwelling}};
+    if (!id_number.empty()) body["id_number"] = id_number;
+    return BodyOf(app_.Post("/api/people", body, token_))["id"].get<std::int64_t>();
+  };
+  const auto del = [&](const std::string& target) {
+    return app_.Call(http::Method::kDelete, target, token_);
+  };
+
+  // 户
+  const auto head = person("张三", "610921198003152511");
+  const auto created = app_.Post(
+      "/api/households", {{"dwelling_code", dwelling}, {"number", "0001"}, {"head_person_id", head}}, token_);
+  ExpectConforms("post", "/api/households", created);
+  const auto household = "/api/households/" + std::to_string(BodyOf(created)["id"].get<std::int64_t>());
+  const auto member = person("张小明", "");
+  ExpectConforms("post", "/api/households/{id}/members",
+                 app_.Post(household + "/members", {{"person_id", member}, {"relation", "son"}}, token_));
+  ExpectConforms("delete", "/api/households/{id}/members/{person_id}",
+                 del(household + "/members/" + std::to_string(member) + "?reason=%E5%88%86%E6%88%B7"));
+  ExpectConforms("patch", "/api/households/{id}", app_.Patch(household, {{"kind", "collective"}}, token_));
+  ExpectConforms("get", "/api/households/{id}", app_.Get(household, token_));
+  ExpectConforms("get", "/api/households", app_.Get("/api/households?q=0001", token_));
+  ExpectConforms("post", "/api/households/{id}/ledger",
+                 app_.Post(household + "/ledger",
+                           {{"category", "income"},
+                            {"item", "务工收入"},
+                            {"amount", 3.5e4},
+                            {"unit", "元"},
+                            {"person_id", head}},
+                           token_));
+  ExpectConforms("post", "/api/households/{id}/ledger",
+                 app_.Post(household + "/ledger", {{"category", "other"}, {"item", "走访"}}, token_));
+  ExpectConforms("get", "/api/households/{id}/ledger", app_.Get(household + "/ledger", token_));
+  ExpectConforms("get", "/api/households/{id}/history", app_.Get(household + "/history", token_));
+
+  // 实有房屋
+  ExpectConforms(
+      "post", "/api/housing",
+      app_.Post("/api/housing",
+                {{"dwelling_code", dwelling}, {"ownership", "shared"}, {"occupancy", "owner_occupied"}},
+                token_));
+  const auto housing = "/api/housing/" + dwelling;
+  ExpectConforms("post", "/api/housing/{code}/parties",
+                 app_.Post(housing + "/parties",
+                           {{"role", "owner"}, {"person_id", head}, {"share_percent", 70}}, token_));
+  const auto parties = app_.Post(housing + "/parties",
+                                 {{"role", "co_owner"},
+                                  {"party_name", "汉阴县住房保障中心"},
+                                  {"share_percent", 30},
+                                  {"started_on", "2024-05-01"}},
+                                 token_);
+  ExpectConforms("post", "/api/housing/{code}/parties", parties);
+  const auto party = BodyOf(parties)["parties"][1]["id"].get<std::int64_t>();
+  ExpectConforms("delete", "/api/housing/{code}/parties/{id}",
+                 del(housing + "/parties/" + std::to_string(party) + "?ended_on=2026-01-01"));
+  ExpectConforms("patch", "/api/housing/{code}", app_.Patch(housing, {{"area_m2", 88.5}}, token_));
+  ExpectConforms("get", "/api/housing/{code}", app_.Get(housing, token_));
+  ExpectConforms("get", "/api/housing", app_.Get("/api/housing?ownership=shared", token_));
+  ExpectConforms("get", "/api/housing/{code}/history", app_.Get(housing + "/history", token_));
+
+  // 实有车辆
+  const auto vehicle_created = app_.Post(
+      "/api/vehicles", {{"plate", "陕G12345"}, {"owner_person_id", head}, {"region_code", dwelling}}, token_);
+  ExpectConforms("post", "/api/vehicles", vehicle_created);
+  ExpectConforms("post", "/api/vehicles",
+                 app_.Post("/api/vehicles",
+                           {{"plate", "陕GD12345"},
+                            {"owner_name", "李四"},
+                            {"region_code", compound},
+                            {"permit_valid_until", "2026-12-31"}},
+                           token_));
+  const auto vehicle = "/api/vehicles/" + std::to_string(BodyOf(vehicle_created)["id"].get<std::int64_t>());
+  ExpectConforms("patch", "/api/vehicles/{id}", app_.Patch(vehicle, {{"color", "白"}}, token_));
+  ExpectConforms("get", "/api/vehicles/{id}", app_.Get(vehicle, token_));
+  ExpectConforms("get", "/api/vehicles", app_.Get("/api/vehicles?plate=123", token_));
+  ExpectConforms("get", "/api/vehicles/{id}/history", app_.Get(vehicle + "/history", token_));
+
+  // 实有单位
+  const auto unit_created = app_.Post("/api/units",
+                                      {{"name", "南街物业"},
+                                       {"credit_code", "91610921MA6YR8N2XM"},
+                                       {"kind", "enterprise"},
+                                       {"region_code", compound},
+                                       {"contact_phone", "13912345678"},
+                                       {"employees", 8}},
+                                      token_);
+  ExpectConforms("post", "/api/units", unit_created);
+  ExpectConforms(
+      "post", "/api/units",
+      app_.Post("/api/units",
+                {{"name", "南街小卖部"}, {"kind", "individual_business"}, {"region_code", compound}},
+                token_));
+  const auto org_unit = "/api/units/" + std::to_string(BodyOf(unit_created)["id"].get<std::int64_t>());
+  ExpectConforms("patch", "/api/units/{id}", app_.Patch(org_unit, {{"industry", "物业"}}, token_));
+  ExpectConforms("get", "/api/units/{id}", app_.Get(org_unit, token_));
+  ExpectConforms("get", "/api/units", app_.Get("/api/units", token_));
+  ExpectConforms("post", "/api/units/{id}/reveal",
+                 app_.Post(org_unit + "/reveal", {{"reason", "核实"}}, token_));
+  ExpectConforms("get", "/api/units/{id}/history", app_.Get(org_unit + "/history", token_));
+}
+
 TEST_F(OpenApiTest, TheValidatorItselfCatchesMismatches) {
   const nlohmann::json schema = {
       {"type", "object"}, {"required", {"id"}}, {"properties", {{"id", {{"type", "integer"}}}}}};

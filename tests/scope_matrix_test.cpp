@@ -9,7 +9,9 @@
 //  - lists never contain an account outside the caller's scope.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
 #include <algorithm>
+
 #include <functional>
 #include <map>
 
@@ -50,6 +52,13 @@ struct Target {
   std::int64_t grid_id = 0;  // the first-level grid of the target's community
   std::string grid_name;
   std::int64_t person_id = 0;  // a resident of the compound
+  // Registry records in the compound: a dwelling with a household, a housing record and a
+  // vehicle, a unit at the compound, and the building unit fresh dwellings are added to.
+  std::string unit_code;
+  std::string dwelling_code;
+  std::int64_t household_id = 0;
+  std::int64_t vehicle_id = 0;
+  std::int64_t org_unit_id = 0;
 };
 
 struct Call {
@@ -88,6 +97,7 @@ class ScopeMatrixTest : public ::testing::Test {
                       {.community_code = target.scope, .name = target.grid_name, .nodes = {target.scope}})
               .id;
       target.person_id = FreshPerson(target);
+      AddRegistryRecords(target);
     }
   }
 
@@ -97,6 +107,122 @@ class ScopeMatrixTest : public ::testing::Test {
     person.fields.phone = "13800000001";
     person.fields.residence_code = target.compound_code;
     return app_.app().registry().people.Create(Console(), person).person.id;
+  }
+
+  void AddRegistryRecords(Target& target) {
+    auto& regions = app_.app().regions();
+    const auto building =
+        regions.CreateChildrenAsConsole(target.compound_code, {regions::NewRegion{}}).front().code;
+    target.unit_code = regions.CreateChildrenAsConsole(building, {regions::NewRegion{}}).front().code;
+    target.dwelling_code = FreshDwelling(target);
+    auto& registry = app_.app().registry();
+    target.household_id = registry.households
+                              .Create(Console(), {.number = "矩阵户",
+                                                  .dwelling_code = target.dwelling_code,
+                                                  .head_person_id = Resident(target)})
+                              .household.id;
+    registry.housing.Create(
+        Console(),
+        {.dwelling_code = target.dwelling_code, .ownership = "shared", .occupancy = "owner_occupied"});
+    target.vehicle_id =
+        registry.vehicles
+            .Create(Console(),
+                    {.plate = NextPlate(), .owner_name = "矩阵车主", .region_code = target.dwelling_code})
+            .vehicle.id;
+    target.org_unit_id = registry.units
+                             .Create(Console(), {.name = "矩阵物业",
+                                                 .kind = "enterprise",
+                                                 .region_code = target.compound_code,
+                                                 .contact_phone = "13912345678"})
+                             .unit.id;
+  }
+
+  // A dwelling of its own for each housing record a route creates.
+  std::string FreshDwelling(const Target& target) {
+    return app_.app()
+        .regions()
+        .CreateChildrenAsConsole(target.unit_code, {regions::NewRegion{}})
+        .front()
+        .code;
+  }
+
+  // A living person at the target's dwelling, in no household yet.
+  std::int64_t Resident(const Target& target) {
+    registry::NewPerson person;
+    person.fields.name = "矩阵居民";
+    person.fields.residence_code = target.dwelling_code;
+    return app_.app().registry().people.Create(Console(), person).person.id;
+  }
+
+  std::string NextPlate() { return fmt::format("陕G{:05}", ++plates_); }
+
+  // Registry routes act on the target's household, housing record, vehicle or unit; records a
+  // route changes for good (members, parties) are made fresh for each call.
+  std::optional<Call> RegistryRequestFor(const std::string& key, const Target& target,
+                                         const std::string& tag) {
+    auto& registry = app_.app().registry();
+    const auto household = "/api/households/" + std::to_string(target.household_id);
+    const auto housing = "/api/housing/" + target.dwelling_code;
+    const auto vehicle = "/api/vehicles/" + std::to_string(target.vehicle_id);
+    const auto unit = "/api/units/" + std::to_string(target.org_unit_id);
+    if (key == "GET /api/households") return Call{"/api/households", nullptr};
+    if (key == "POST /api/households")
+      return Call{"/api/households", {{"dwelling_code", target.dwelling_code}, {"number", "矩阵" + tag}}};
+    if (key == "GET /api/households/{id}") return Call{household, nullptr};
+    if (key == "PATCH /api/households/{id}") return Call{household, {{"note", "矩阵"}}};
+    if (key == "POST /api/households/{id}/members")
+      return Call{household + "/members", {{"person_id", Resident(target)}, {"relation", "son"}}};
+    if (key == "DELETE /api/households/{id}/members/{person_id}") {
+      const auto person = Resident(target);
+      registry.households.AddMember(Console(), target.household_id, {.person_id = person, .relation = "son"});
+      return Call{household + "/members/" + std::to_string(person) + "?reason=matrix", nullptr};
+    }
+    if (key == "GET /api/households/{id}/ledger") return Call{household + "/ledger?period=2026", nullptr};
+    if (key == "POST /api/households/{id}/ledger") {
+      return Call{household + "/ledger",
+                  {{"category", "income"},
+                   {"item", "务工收入"},
+                   {"amount", 30000},
+                   {"unit", "元"},
+                   {"period", "2026"}}};
+    }
+    if (key == "GET /api/households/{id}/history") return Call{household + "/history", nullptr};
+    if (key == "GET /api/housing") return Call{"/api/housing", nullptr};
+    if (key == "POST /api/housing") {
+      return Call{
+          "/api/housing",
+          {{"dwelling_code", FreshDwelling(target)}, {"ownership", "private"}, {"occupancy", "vacant"}}};
+    }
+    if (key == "GET /api/housing/{code}") return Call{housing, nullptr};
+    if (key == "PATCH /api/housing/{code}") return Call{housing, {{"note", "矩阵"}}};
+    if (key == "POST /api/housing/{code}/parties")
+      return Call{housing + "/parties", {{"role", "tenant"}, {"party_name", "租户" + tag}}};
+    if (key == "DELETE /api/housing/{code}/parties/{id}") {
+      const auto view =
+          registry.housing.AddParty(Console(), target.dwelling_code,
+                                    {.role = "occupant", .party_name = "临时" + std::to_string(++plates_)});
+      return Call{housing + "/parties/" + std::to_string(view.parties.back().id) + "?reason=matrix", nullptr};
+    }
+    if (key == "GET /api/housing/{code}/history") return Call{housing + "/history", nullptr};
+    if (key == "GET /api/vehicles") return Call{"/api/vehicles", nullptr};
+    if (key == "POST /api/vehicles") {
+      return Call{"/api/vehicles",
+                  {{"plate", NextPlate()}, {"owner_name", "车主"}, {"region_code", target.dwelling_code}}};
+    }
+    if (key == "GET /api/vehicles/{id}") return Call{vehicle, nullptr};
+    if (key == "PATCH /api/vehicles/{id}") return Call{vehicle, {{"color", "白"}}};
+    if (key == "GET /api/vehicles/{id}/history") return Call{vehicle + "/history", nullptr};
+    if (key == "GET /api/units") return Call{"/api/units", nullptr};
+    if (key == "POST /api/units") {
+      return Call{
+          "/api/units",
+          {{"name", "矩阵单位" + tag}, {"kind", "enterprise"}, {"region_code", target.compound_code}}};
+    }
+    if (key == "GET /api/units/{id}") return Call{unit, nullptr};
+    if (key == "PATCH /api/units/{id}") return Call{unit, {{"industry", "餐饮"}}};
+    if (key == "POST /api/units/{id}/reveal") return Call{unit + "/reveal", {{"reason", "矩阵核查"}}};
+    if (key == "GET /api/units/{id}/history") return Call{unit + "/history", nullptr};
+    return std::nullopt;
   }
 
   static auth::Principal Console() {
@@ -197,6 +323,7 @@ class ScopeMatrixTest : public ::testing::Test {
           app_.app().regions().CreateChildrenAsConsole(target.compound_code, {regions::NewRegion{}});
       return {"/api/regions/" + leaf.front().code, nullptr};
     }
+    if (auto call = RegistryRequestFor(key, target, tag)) return *call;
     static const std::map<std::string,
                           std::function<Call(const std::string&, const Target&, const std::string&)>>
         kRequests = {
@@ -278,13 +405,14 @@ class ScopeMatrixTest : public ::testing::Test {
   // Whether the object a route acts on is inside the caller's scope. Region and pairing routes
   // act on the target's compound, grid routes on its community's grid, account routes on its
   // account. A community's lists of grids and pairings answer whoever works in part of it, with
-  // the entries of that part.
+  // the entries of that part. Registry routes act on records in the target's compound.
   static bool Inside(const http::Route& route, const Target& target, const auth::Principal& principal) {
     const auto& pattern = route.pattern;
     if (pattern.starts_with("/api/group-types")) return true;  // one list for the whole installation
     if (pattern.starts_with("/api/people") || pattern.starts_with("/api/key-groups")) {
       return principal.scope.Contains(target.compound_code);
     }
+    if (IsRegistryLedger(pattern)) return principal.scope.Contains(target.compound_code);
     if (pattern.ends_with("/grids") || pattern.ends_with("/pairings"))
       return principal.scope.Overlaps(target.scope);
     if (pattern.starts_with("/api/grids")) return principal.scope.Contains(target.scope);
@@ -294,8 +422,14 @@ class ScopeMatrixTest : public ::testing::Test {
     return principal.scope.Covers(auth::Scope::Of({target.scope}));
   }
 
+  static bool IsRegistryLedger(const std::string& pattern) {
+    return pattern.starts_with("/api/households") || pattern.starts_with("/api/housing") ||
+           pattern.starts_with("/api/vehicles") || pattern.starts_with("/api/units");
+  }
+
   testing::TestApp app_;
   std::vector<Target> targets_;
+  int plates_ = 0;
 };
 
 TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
@@ -341,7 +475,8 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
                                     route->pattern.find("{code}") != std::string::npos ||
                                     route->pattern == "/api/users" || route->pattern == "/api/regions" ||
                                     route->pattern == "/api/grids" || route->pattern == "/api/pairings" ||
-                                    route->pattern.starts_with("/api/people");
+                                    route->pattern.starts_with("/api/people") ||
+                                    IsRegistryLedger(route->pattern);
         // Region routes act on the target's compound, account routes on the target's account.
         const bool inside = Inside(*route, target, principal);
         if (target_matters && !inside) {

@@ -124,11 +124,12 @@ TEST_F(PersonServiceTest, SearchesByNameInitialsIdPhoneGroupAndAgeInsideScopeOnl
 
 TEST_F(PersonServiceTest, GroupSearchesFromTheIndexMatchTheJoinedSearch) {
   const std::vector<std::pair<std::string, std::string>> veterans = {{"赵一", "110105194912310038"},
-                                                                   {"钱二", "110105195001010020"},
-                                                                   {"孙三", "110105194501010014"},
-                                                                   {"李四", "110105194001010026"},
-                                                                   {"周五", "110105196001010017"}};
-  for (const auto& [name, id] : veterans) groups().Add(community_, Register(name, id).person.id, "veteran", {});
+                                                                     {"钱二", "110105195001010020"},
+                                                                     {"孙三", "110105194501010014"},
+                                                                     {"李四", "110105194001010026"},
+                                                                     {"周五", "110105196001010017"}};
+  for (const auto& [name, id] : veterans)
+    groups().Add(community_, Register(name, id).person.id, "veteran", {});
   for (const auto* sort : {"name", "birth_date", "id"}) {
     for (bool descending : {false, true}) {
       PersonQuery fast;
