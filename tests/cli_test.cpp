@@ -1,5 +1,9 @@
 // The command line: help everywhere, clear failures, idempotent migrate and demo.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "support/server_process.hpp"
 #include "support/test_database.hpp"
@@ -16,7 +20,9 @@ TEST(Cli, EverySubcommandHasHelp) {
                                                                 {"user", "--help"},
                                                                 {"user", "add", "--help"},
                                                                 {"user", "list", "--help"},
-                                                                {"demo", "--help"}}) {
+                                                                {"demo", "--help"},
+                                                                {"keys", "rotate", "--help"},
+                                                                {"import-people", "--help"}}) {
     const auto result = RunShequ(args);
     EXPECT_EQ(result.exit_code, 0) << args.front() << ": " << result.output;
     EXPECT_NE(result.output.find("--"), std::string::npos) << result.output;
@@ -38,6 +44,38 @@ TEST(Cli, UnknownFlagsAndBadValuesFailWithAMessage) {
   auto db = RunShequ({"migrate", "--db", "mysql://x"});
   EXPECT_NE(db.exit_code, 0);
   EXPECT_NE(db.output.find("sqlite://"), std::string::npos) << db.output;
+}
+
+TEST(Cli, GeneratesImportsAndRotatesKeys) {
+  const auto url = testing::FreshDatabaseUrl();
+  const auto dir = std::filesystem::temp_directory_path() / ("shequ-cli-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto key_file = (dir / "shequ.key").string();
+  auto demo = RunShequ({"demo", "--db", url, "--key-file", key_file, "--people", "300"});
+  ASSERT_EQ(demo.exit_code, 0) << demo.output;
+  EXPECT_NE(demo.output.find("generated 300 residents"), std::string::npos) << demo.output;
+
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  };
+  const auto bad = write("bad.csv", "姓名,公民身份号码,居住地编码\n张三,110105194912310021,610921103002\n");
+  auto refused = RunShequ({"import-people", "--db", url, "--key-file", key_file, bad});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.output.find("\"line\":2"), std::string::npos) << refused.output;
+  EXPECT_NE(refused.output.find("check_character"), std::string::npos) << refused.output;
+  const auto good = write("good.csv", "姓名,公民身份号码,居住地编码\n张三,11010519491231002X,610921103002\n");
+  auto imported = RunShequ({"import-people", "--db", url, "--key-file", key_file, good});
+  EXPECT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_NE(imported.output.find("imported 1 of 1 rows"), std::string::npos) << imported.output;
+
+  auto rotated = RunShequ({"keys", "rotate", "--db", url, "--key-file", key_file});
+  EXPECT_EQ(rotated.exit_code, 0) << rotated.output;
+  EXPECT_NE(rotated.output.find("key 2 is active"), std::string::npos) << rotated.output;
+  auto again = RunShequ({"import-people", "--db", url, "--key-file", key_file, good});
+  EXPECT_EQ(again.exit_code, 1) << "the blind index still finds the person after rotation: " << again.output;
+  EXPECT_NE(again.output.find("already_registered"), std::string::npos) << again.output;
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Cli, MigrateIsIdempotent) {

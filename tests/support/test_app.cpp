@@ -10,7 +10,7 @@ TestApp::TestApp(app::ApplicationOptions options)
     : clock_(1'795'000'000'000), database_url_(FreshDatabaseUrl()) {
   options.database_url = database_url_;
   options.clock = &clock_;
-  if (!options.vault) options.vault = registry::Vault::ForTesting();
+  if (!options.vault && options.key_file.empty()) options.vault = registry::Vault::ForTesting();
   app_ = std::make_unique<app::Application>(options);
   app_->Migrate();
 }
