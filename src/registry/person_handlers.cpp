@@ -73,6 +73,18 @@ nlohmann::json ViewJson(const PersonView& view, const std::string& today) {
   return json;
 }
 
+nlohmann::json EventJson(const PersonEvent& e) {
+  return {{"id", e.id},
+          {"kind", e.kind},
+          {"occurred_on", e.occurred_on},
+          {"from_code", Nullable(e.from_code)},
+          {"to_code", Nullable(e.to_code)},
+          {"place", e.place},
+          {"note", e.note},
+          {"recorded_by", e.recorded_by_name},
+          {"recorded_at", FormatTimestamp(e.recorded_at)}};
+}
+
 nlohmann::json TypeJson(const GroupType& t) {
   return {{"code", t.code},
           {"name", t.name},
@@ -349,33 +361,13 @@ http::Response RecordPersonEvent(PersonService& people, http::RequestContext& co
   request.to_code = reader.OptionalString("to_code");
   request.place = reader.OptionalString("place").value_or("");
   request.note = reader.OptionalString("note").value_or("");
-  const auto e = people.RecordEvent(context.principal(), id, request);
-  return http::Json({{"id", e.id},
-                     {"kind", e.kind},
-                     {"occurred_on", e.occurred_on},
-                     {"from_code", Nullable(e.from_code)},
-                     {"to_code", Nullable(e.to_code)},
-                     {"place", e.place},
-                     {"note", e.note},
-                     {"recorded_by", e.recorded_by_name},
-                     {"recorded_at", FormatTimestamp(e.recorded_at)}},
-                    201);
+  return http::Json(EventJson(people.RecordEvent(context.principal(), id, request)), 201);
 }
 
 http::Response PersonHistoryOf(const PersonService& people, http::RequestContext& context) {
   const auto history = people.History(context.principal(), context.PathId("id"));
   auto events = nlohmann::json::array();
-  for (const auto& e : history.events) {
-    events.push_back({{"id", e.id},
-                      {"kind", e.kind},
-                      {"occurred_on", e.occurred_on},
-                      {"from_code", Nullable(e.from_code)},
-                      {"to_code", Nullable(e.to_code)},
-                      {"place", e.place},
-                      {"note", e.note},
-                      {"recorded_by", e.recorded_by_name},
-                      {"recorded_at", FormatTimestamp(e.recorded_at)}});
-  }
+  for (const auto& e : history.events) events.push_back(EventJson(e));
   auto changes = nlohmann::json::array();
   for (const auto& change : history.changes) changes.push_back(ChangeRecordJson(change));
   return http::Json({{"events", events}, {"changes", changes}});

@@ -7,6 +7,7 @@
 #include "core/errors/error.hpp"
 #include "regions/region.hpp"
 #include "regions/region_store.hpp"
+#include "registry/field_checks.hpp"
 #include "registry/identifiers.hpp"
 #include "registry/key_group_store.hpp"
 #include "registry/person_store.hpp"
@@ -19,18 +20,6 @@ namespace {
 
 constexpr std::string_view kEntity = "person";
 
-std::string Trim(std::string_view text) {
-  const auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return "";
-  const auto end = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
-std::size_t CharacterCount(std::string_view utf8) {
-  return static_cast<std::size_t>(std::count_if(
-      utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 std::string Compact(std::string_view date) {
   std::string digits;
   for (char c : date) {
@@ -39,46 +28,14 @@ std::string Compact(std::string_view date) {
   return digits;
 }
 
-// Mobile 1[3-9]xxxxxxxxx, or a landline with its area code (0xx-xxxxxxxx); spaces and dashes go.
-std::optional<std::string> NormalisePhone(std::string_view text) {
-  std::string digits;
-  for (char c : text) {
-    if (c == ' ' || c == '-') continue;
-    if (c < '0' || c > '9') return std::nullopt;
-    digits += c;
-  }
-  if (digits.size() == 11 && digits[0] == '1' && digits[1] >= '3') return digits;
-  if (digits.size() >= 10 && digits.size() <= 12 && digits[0] == '0') return digits;
-  return std::nullopt;
-}
-
-void CheckText(const std::optional<std::string>& value, std::string_view field, std::size_t max_characters,
-               Problems& problems, std::optional<std::string>& out) {
-  if (!value) return;
-  out = Trim(*value);
-  if (CharacterCount(*out) > max_characters) {
-    problems.Add(field, "too_long", "At most " + std::to_string(max_characters) + " characters.",
-                 "不能超过 " + std::to_string(max_characters) + " 个字。");
-  }
-}
-
-void CheckTerm(const std::optional<std::string>& value, const Vocabulary& vocabulary, Problems& problems,
-               std::optional<std::string>& out) {
-  if (!value) return;
-  const auto text = Trim(*value);
-  if (text.empty()) {
+// A person's closed-list fields may be left empty (unknown), and a PATCH of "" clears them.
+void CheckOptionalTerm(const std::optional<std::string>& value, const Vocabulary& vocabulary,
+                       Problems& problems, std::optional<std::string>& out) {
+  if (value && Trim(*value).empty()) {
     out = "";
     return;
   }
-  if (auto code = vocabulary.Read(text)) {
-    out = std::string(*code);
-    return;
-  }
-  std::string allowed;
-  for (const auto& term : vocabulary.terms)
-    allowed += (allowed.empty() ? "" : "、") + std::string(term.label);
-  problems.Add(vocabulary.field, "unknown_value", "Not one of the allowed values.",
-               "取值无效，可选：" + allowed + "。");
+  CheckTerm(value, vocabulary, problems, out);
 }
 
 std::string_view IdProblemZh(IdNumberProblem problem) {
@@ -97,11 +54,6 @@ std::string_view IdProblemZh(IdNumberProblem problem) {
       break;
   }
   return "";
-}
-
-[[noreturn]] void Conflict(std::string_view field, std::string_view problem, std::string en, std::string zh) {
-  throw Error(ErrorCode::kConflict, std::move(en), std::move(zh),
-              nlohmann::json::array({FieldDetail(field, problem)}));
 }
 
 // A residence must be a node of the tree at community level or below, inside the caller's scope.
@@ -172,7 +124,7 @@ PersonFields CheckPersonFields(const PersonFields& in, const std::string& today,
   if ((creating || in.name) && (!out.name || out.name->empty())) {
     problems.Add("name", "required", "Give the person's name.", "请填写姓名。");
   }
-  CheckTerm(in.sex, Sexes(), problems, out.sex);
+  CheckOptionalTerm(in.sex, Sexes(), problems, out.sex);
   if (in.id_number && !Trim(*in.id_number).empty()) {
     const auto id = ParseIdNumber(Trim(*in.id_number), Compact(today));
     if (id.problem != IdNumberProblem::kNone) {
@@ -217,7 +169,7 @@ PersonFields CheckPersonFields(const PersonFields& in, const std::string& today,
   if (in.ethnicity) {
     auto text = Trim(*in.ethnicity);
     if (!text.empty() && !Ethnicities().Read(text) && Ethnicities().Read(text + "族")) text += "族";
-    CheckTerm(text, Ethnicities(), problems, out.ethnicity);
+    CheckOptionalTerm(text, Ethnicities(), problems, out.ethnicity);
   }
   CheckText(in.hukou_address, "hukou_address", 100, problems, out.hukou_address);
   for (const auto& [value, field, target] :
@@ -233,9 +185,10 @@ PersonFields CheckPersonFields(const PersonFields& in, const std::string& today,
     problems.Add("residence_code", "required", "Give the dwelling (or community) the person lives in.",
                  "请填写居住地（房屋或社区）。");
   }
-  CheckTerm(in.residence_type, ResidenceTypes(), problems, out.residence_type);
-  CheckTerm(in.education, EducationLevels(), problems, out.education);
-  CheckTerm(in.political_status, PoliticalStatuses(), problems, out.political_status);
+  CheckOptionalTerm(in.residence_type, ResidenceTypes(), problems, out.residence_type);
+  if (out.residence_type && out.residence_type->empty()) out.residence_type.reset();  // always one of them
+  CheckOptionalTerm(in.education, EducationLevels(), problems, out.education);
+  CheckOptionalTerm(in.political_status, PoliticalStatuses(), problems, out.political_status);
   CheckText(in.employment, "employment", 50, problems, out.employment);
   CheckText(in.photo_ref, "photo_ref", 200, problems, out.photo_ref);
   return out;
@@ -277,7 +230,7 @@ std::int64_t PersonService::InsertChecked(db::Connection& c, const RegistryConte
   event.kind = arrival;
   event.occurred_on = arrived_on;
   event.to_code = person.residence_code;
-  event.recorded_by = actor.user_id > 0 ? std::optional(actor.user_id) : std::nullopt;
+  event.recorded_by = ActorId(actor);
   event.recorded_by_name = actor.username;
   event.recorded_at = now;
   PersonStore::InsertEvent(c, event);
@@ -356,34 +309,30 @@ PersonView PersonService::Update(const auth::Principal& actor, std::int64_t id, 
     auto person = LoadVisible(c, actor, id);
     const auto version = person.version;
     if (fields.expected_version && *fields.expected_version != version) {
-      Conflict("version", "stale", "The record was changed by someone else; reload it.",
-               "该记录已被他人修改，请刷新后重试。");
+      StaleVersion();
     }
     if (fields.hukou_code) CheckHukouCode(c, fields.hukou_code);
     ChangeSet changes;
     changes.Apply("name", person.name, fields.name);
     person.name_initials = PinyinInitials(person.name);
-    if (fields.id_number) {
-      const auto old_mask = person.id_number_mask;
-      const auto new_index = fields.id_number->empty()
-                                 ? std::nullopt
-                                 : std::optional(context_.vault.Index(*fields.id_number, kIdNumberContext));
-      if (new_index != person.id_number_index) {
-        ApplySealedIdNumber(person, context_.vault, *fields.id_number);
-        changes.Note("id_number", old_mask, person.id_number_mask);
-        EnsureUniqueIdNumber(c, person);
-      }
+    // A protected value changes when its blind index does; history keeps the two masks.
+    const auto reseal = [&](const std::optional<std::string>& value, std::string_view field,
+                            std::string_view context, const std::optional<std::string>& index,
+                            const std::string& mask, auto apply) {
+      if (!value) return false;
+      const auto new_index =
+          value->empty() ? std::nullopt : std::optional(context_.vault.Index(*value, context));
+      if (new_index == index) return false;
+      const auto old_mask = mask;
+      apply(person, context_.vault, *value);
+      changes.Note(field, old_mask, mask);
+      return true;
+    };
+    if (reseal(fields.id_number, "id_number", kIdNumberContext, person.id_number_index, person.id_number_mask,
+               ApplySealedIdNumber)) {
+      EnsureUniqueIdNumber(c, person);
     }
-    if (fields.phone) {
-      const auto old_mask = person.phone_mask;
-      const auto new_index = fields.phone->empty()
-                                 ? std::nullopt
-                                 : std::optional(context_.vault.Index(*fields.phone, kPhoneContext));
-      if (new_index != person.phone_index) {
-        ApplySealedPhone(person, context_.vault, *fields.phone);
-        changes.Note("phone", old_mask, person.phone_mask);
-      }
-    }
+    reseal(fields.phone, "phone", kPhoneContext, person.phone_index, person.phone_mask, ApplySealedPhone);
     if (fields.birth_date) {
       const auto value = fields.birth_date->empty() ? std::nullopt : fields.birth_date;
       changes.Note("birth_date", person.birth_date, value);
@@ -407,8 +356,7 @@ PersonView PersonService::Update(const auth::Principal& actor, std::int64_t id, 
     person.version = version + 1;
     person.updated_at = now;
     if (!PersonStore::Update(c, person, version)) {
-      Conflict("version", "stale", "The record was changed by someone else; reload it.",
-               "该记录已被他人修改，请刷新后重试。");
+      StaleVersion();
     }
     PersonStore::SyncGroupCopies(c, person);
     ChangeLog::Write(c, kEntity, std::to_string(id), changes, actor, now);
@@ -507,7 +455,7 @@ PersonEvent PersonService::RecordEvent(const auth::Principal& actor, std::int64_
     event.to_code = request.to_code && !request.to_code->empty() ? request.to_code : std::nullopt;
     event.place = Trim(request.place);
     event.note = Trim(request.note);
-    event.recorded_by = actor.user_id > 0 ? std::optional(actor.user_id) : std::nullopt;
+    event.recorded_by = ActorId(actor);
     event.recorded_by_name = actor.username;
     event.recorded_at = now;
 
@@ -537,8 +485,7 @@ PersonEvent PersonService::RecordEvent(const auth::Principal& actor, std::int64_
     person.version = version + 1;
     person.updated_at = now;
     if (!PersonStore::Update(c, person, version)) {
-      Conflict("version", "stale", "The record was changed by someone else; reload it.",
-               "该记录已被他人修改，请刷新后重试。");
+      StaleVersion();
     }
     PersonStore::SyncGroupCopies(c, person);
     event.id = PersonStore::InsertEvent(c, event);
