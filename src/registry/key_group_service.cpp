@@ -27,7 +27,9 @@ void CheckDetails(const GroupType& type, const nlohmann::json& details, Problems
                  "details 须为对象。");
     return;
   }
-  for (const auto& [key, value] : details.items()) {
+  for (const auto& item : details.items()) {
+    const auto& key = item.key();
+    const auto& value = item.value();
     const auto spec = std::find_if(type.fields.begin(), type.fields.end(),
                                    [&](const nlohmann::json& f) { return f.value("key", "") == key; });
     const auto field = "details." + key;

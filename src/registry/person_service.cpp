@@ -317,22 +317,22 @@ PersonView PersonService::Update(const auth::Principal& actor, std::int64_t id, 
     person.name_initials = PinyinInitials(person.name);
     // A protected value changes when its blind index does; history keeps the two masks.
     const auto reseal = [&](const std::optional<std::string>& value, std::string_view field,
-                            std::string_view context, const std::optional<std::string>& index,
-                            const std::string& mask, auto apply) {
+                            std::string_view context, std::optional<std::string> Person::*index,
+                            std::string Person::*mask, auto apply) {
       if (!value) return false;
       const auto new_index =
           value->empty() ? std::nullopt : std::optional(context_.vault.Index(*value, context));
-      if (new_index == index) return false;
-      const auto old_mask = mask;
+      if (new_index == person.*index) return false;
+      const std::string old_mask = person.*mask;
       apply(person, context_.vault, *value);
-      changes.Note(field, old_mask, mask);
+      changes.Note(field, old_mask, person.*mask);
       return true;
     };
-    if (reseal(fields.id_number, "id_number", kIdNumberContext, person.id_number_index, person.id_number_mask,
-               ApplySealedIdNumber)) {
+    if (reseal(fields.id_number, "id_number", kIdNumberContext, &Person::id_number_index,
+               &Person::id_number_mask, ApplySealedIdNumber)) {
       EnsureUniqueIdNumber(c, person);
     }
-    reseal(fields.phone, "phone", kPhoneContext, person.phone_index, person.phone_mask, ApplySealedPhone);
+    reseal(fields.phone, "phone", kPhoneContext, &Person::phone_index, &Person::phone_mask, ApplySealedPhone);
     if (fields.birth_date) {
       const auto value = fields.birth_date->empty() ? std::nullopt : fields.birth_date;
       changes.Note("birth_date", person.birth_date, value);

@@ -281,7 +281,10 @@ class GbEncoder {
   }
 
  private:
-  static iconv_t Invalid() { return reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1)); }
+  // (iconv_t)-1 is iconv's documented failure value.
+  static iconv_t Invalid() {
+    return reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1));  // NOLINT(performance-no-int-to-ptr)
+  }
   iconv_t handle_;
 };
 

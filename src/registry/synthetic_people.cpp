@@ -266,7 +266,7 @@ std::uint64_t Mix(std::uint64_t key) {  // splitmix64's finaliser: spreads ID nu
 
 }  // namespace
 
-SyntheticPeople::SyntheticPeople(std::uint64_t seed, std::string today)
+SyntheticPeople::SyntheticPeople(std::uint64_t seed, const std::string& today)
     : engine_(seed), today_(ParseDate(today)) {}
 
 std::uint64_t SyntheticPeople::Below(std::uint64_t bound) {
@@ -322,7 +322,8 @@ SyntheticPerson SyntheticPeople::Next(std::string_view address_code) {
   for (bool issued = false; !issued;) {
     const year_month_day birth{earliest + days{static_cast<int>(Below(window))}};
     const auto birth_number = static_cast<std::uint64_t>(static_cast<int>(birth.year())) * 10000 +
-                              static_cast<unsigned>(birth.month()) * 100 + static_cast<unsigned>(birth.day());
+                              std::uint64_t{static_cast<unsigned>(birth.month())} * 100 +
+                              static_cast<unsigned>(birth.day());
     for (int attempt = 0; attempt < 16 && !issued; ++attempt) {
       const std::uint64_t sequence = male ? 2 * Below(500) + 1 : 2 * (Below(499) + 1);
       first17 = (address * 100'000'000 + birth_number) * 1000 + sequence;
@@ -386,7 +387,7 @@ SyntheticPerson SyntheticPeople::Next(std::string_view address_code) {
   std::string_view employment;
   if (age < 6) {
     employment = "学龄前";
-  } else if (age < 15) {
+  } else if (age < 15) {  // NOLINT(bugprone-branch-clone): school age, then students again after 18
     employment = "学生";
   } else if (age < 18) {
     employment = education == "初中" ? (Chance(6000) ? "务工" : "无业") : "学生";

@@ -32,7 +32,7 @@ class SyntheticPeople {
  public:
   // `today` (YYYY-MM-DD) fixes everyone's age; no birth date is after it. Throws
   // std::invalid_argument if it is not a date.
-  SyntheticPeople(std::uint64_t seed, std::string today);
+  SyntheticPeople(std::uint64_t seed, const std::string& today);
 
   // The next resident, with an ID number issued under `address_code` (six digits, GB/T 2260; throws
   // std::invalid_argument otherwise). ID numbers never repeat within one generator; callers that

@@ -67,7 +67,8 @@ std::size_t FirstInvalidUtf8(std::string_view text) {
 class Iconv {
  public:
   explicit Iconv(const char* from_encoding) : handle_(iconv_open("UTF-8", from_encoding)) {
-    if (handle_ == reinterpret_cast<iconv_t>(-1)) {
+    if (handle_ ==
+        reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr): iconv's failure value
       throw TableError(0, std::string("this system cannot decode ") + from_encoding + " text");
     }
   }

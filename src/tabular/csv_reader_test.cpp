@@ -15,7 +15,7 @@ using ::testing::ElementsAre;
 // Encodes UTF-8 test text the way other programs would have written it.
 std::string Encode(const std::string& utf8, const char* encoding) {
   iconv_t converter = iconv_open(encoding, "UTF-8");
-  EXPECT_NE(converter, reinterpret_cast<iconv_t>(-1)) << encoding;
+  EXPECT_NE(converter, reinterpret_cast<iconv_t>(-1)) << encoding;  // NOLINT(performance-no-int-to-ptr)
   std::string out(utf8.size() * 4 + 16, '\0');
   char* in = const_cast<char*>(utf8.data());
   std::size_t in_left = utf8.size();

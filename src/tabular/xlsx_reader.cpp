@@ -72,7 +72,7 @@ class ZipArchive {
       ThrowNotXlsx("the zip entry " + name + " cannot be opened (" + zip_strerror(archive_) + ")");
     }
     std::string content;
-    constexpr std::size_t kChunk = 64 * 1024;
+    constexpr std::size_t kChunk = std::size_t{64} * 1024;
     for (;;) {
       const std::size_t used = content.size();
       content.resize(used + kChunk);

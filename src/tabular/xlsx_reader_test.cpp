@@ -222,14 +222,14 @@ TEST(XlsxReader, RejectsReferencesToMissingSharedStrings) {
 
 TEST(XlsxReader, StopsZipBombsAtTheUncompressedLimit) {
   // 4 MiB of padding compresses to a few kilobytes.
-  const std::string padding(4 * 1024 * 1024, ' ');
+  const std::string padding(std::size_t{4} * 1024 * 1024, ' ');
   const std::string bytes =
       MinimalXlsx("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>姓名</t></is></c></row>" + padding);
   ASSERT_LT(bytes.size(), 64u * 1024);
   EXPECT_EQ(ReadXlsx(bytes).header, std::vector<std::string>{"姓名"});
 
   ReadLimits limits;
-  limits.max_uncompressed_bytes = 1024 * 1024;
+  limits.max_uncompressed_bytes = std::size_t{1024} * 1024;
   try {
     ReadXlsx(bytes, limits);
     FAIL() << "expected TableError";

@@ -31,7 +31,7 @@ static_assert(kKeyBytes == crypto_auth_hmacsha256_KEYBYTES);
 constexpr std::string_view kFileHeader =
     "# shequ field keys: keep this file outside the database and its backups, mode 0600\n";
 // A key file is a few lines; anything bigger is the wrong file.
-constexpr std::size_t kMaxKeyFileBytes = 64 * 1024;
+constexpr std::size_t kMaxKeyFileBytes = std::size_t{64} * 1024;
 
 constexpr std::string_view kTokenPrefix = "v1.";
 constexpr std::size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
