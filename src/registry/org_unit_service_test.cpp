@@ -6,9 +6,7 @@
 #include <map>
 
 #include "core/errors/error.hpp"
-#include "regions/region_import.hpp"
-#include "regions/testing/region_fixtures.hpp"
-#include "support/test_app.hpp"
+#include "registry/testing/registry_test_base.hpp"
 #include "support/test_database.hpp"
 
 namespace shequ::registry {
@@ -20,25 +18,8 @@ constexpr const char* kOtherCreditCode = "91610921MA6YR8N3XN";
 constexpr const char* kBadCreditCode = "91610921MA6YR8N2XA";
 constexpr const char* kPhone = "13912345678";
 
-class OrgUnitServiceTest : public ::testing::Test {
+class OrgUnitServiceTest : public fixtures::RegistryTestBase {
  protected:
-  OrgUnitServiceTest() {
-    regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
-        .AddNational(regions::fixtures::PingliangTown(), "test");
-    auto& regions = app_.app().regions();
-    compound_ = regions.CreateChildrenAsConsole("610921103002", {regions::NewRegion{.name = "兴隆佳苑小区"}})
-                    .front()
-                    .code;
-    app_.CreateUser("community", "community", {"610921103002"});
-    app_.CreateUser("neighbour", "community", {"610921103003"});
-    app_.CreateUser("gridder", "grid_worker", {compound_});
-    community_ = Principal("community");
-    neighbour_ = Principal("neighbour");
-    gridder_ = Principal("gridder");
-  }
-  auth::Principal Principal(const std::string& username) {
-    return app_.app().sessions().Authenticate(app_.Login(username), "127.0.0.1");
-  }
   OrgUnitService& units() { return app_.app().registry().units; }
 
   OrgUnitView Create(const std::string& name, const std::string& credit_code = "",
@@ -69,10 +50,6 @@ class OrgUnitServiceTest : public ::testing::Test {
     });
     return found;
   }
-
-  testing::TestApp app_;
-  std::string compound_;
-  auth::Principal community_, neighbour_, gridder_;
 };
 
 TEST_F(OrgUnitServiceTest, RegistersWithACheckedCodeAndOnlyAMaskedPhone) {

@@ -6,9 +6,7 @@
 #include <sstream>
 
 #include "core/errors/error.hpp"
-#include "regions/region_import.hpp"
-#include "regions/testing/region_fixtures.hpp"
-#include "support/test_app.hpp"
+#include "registry/testing/registry_test_base.hpp"
 #include "support/test_database.hpp"
 
 namespace shequ::registry {
@@ -17,29 +15,8 @@ namespace {
 constexpr const char* kIdNumber = "610921198003152511";  // a valid GB 11643 number, born 1980-03-15, male
 constexpr const char* kPhone = "13912345678";
 
-class PersonServiceTest : public ::testing::Test {
+class PersonServiceTest : public fixtures::RegistryTestBase {
  protected:
-  PersonServiceTest() {
-    regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
-        .AddNational(regions::fixtures::PingliangTown(), "test");
-    auto& regions = app_.app().regions();
-    compound_ = regions.CreateChildrenAsConsole("610921103002", {regions::NewRegion{.name = "兴隆佳苑小区"}})
-                    .front()
-                    .code;
-    const auto building = regions.CreateChildrenAsConsole(compound_, {regions::NewRegion{}}).front().code;
-    const auto unit = regions.CreateChildrenAsConsole(building, {regions::NewRegion{}}).front().code;
-    dwelling_ = regions.CreateChildrenAsConsole(unit, {regions::NewRegion{.number = 501}}).front().code;
-    other_dwelling_ = regions.CreateChildrenAsConsole(unit, {regions::NewRegion{.number = 502}}).front().code;
-    app_.CreateUser("community", "community", {"610921103002"});
-    app_.CreateUser("neighbour", "community", {"610921103003"});
-    app_.CreateUser("gridder", "grid_worker", {compound_});
-    community_ = Principal("community");
-    neighbour_ = Principal("neighbour");
-    gridder_ = Principal("gridder");
-  }
-  auth::Principal Principal(const std::string& username) {
-    return app_.app().sessions().Authenticate(app_.Login(username), "127.0.0.1");
-  }
   PersonService& people() { return app_.app().registry().people; }
   KeyGroupService& groups() { return app_.app().registry().groups; }
 
@@ -52,10 +29,6 @@ class PersonServiceTest : public ::testing::Test {
     request.arrived_on = "2025-12-01";
     return people().Create(community_, request);
   }
-
-  testing::TestApp app_;
-  std::string compound_, dwelling_, other_dwelling_;
-  auth::Principal community_, neighbour_, gridder_;
 };
 
 TEST_F(PersonServiceTest, RegistersWithDerivedBirthAndSexAndShowsOnlyMasks) {

@@ -5,39 +5,15 @@
 #include <map>
 
 #include "core/errors/error.hpp"
-#include "regions/region_import.hpp"
-#include "regions/testing/region_fixtures.hpp"
 #include "registry/person_service.hpp"
-#include "support/test_app.hpp"
+#include "registry/testing/registry_test_base.hpp"
 #include "support/test_database.hpp"
 
 namespace shequ::registry {
 namespace {
 
-class VehicleServiceTest : public ::testing::Test {
+class VehicleServiceTest : public fixtures::RegistryTestBase {
  protected:
-  VehicleServiceTest() {
-    regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
-        .AddNational(regions::fixtures::PingliangTown(), "test");
-    auto& regions = app_.app().regions();
-    compound_ = regions.CreateChildrenAsConsole("610921103002", {regions::NewRegion{.name = "兴隆佳苑小区"}})
-                    .front()
-                    .code;
-    const auto building = regions.CreateChildrenAsConsole(compound_, {regions::NewRegion{}}).front().code;
-    const auto unit = regions.CreateChildrenAsConsole(building, {regions::NewRegion{}}).front().code;
-    dwelling_ = regions.CreateChildrenAsConsole(unit, {regions::NewRegion{.number = 501}}).front().code;
-    app_.CreateUser("community", "community", {"610921103002"});
-    app_.CreateUser("neighbour", "community", {"610921103003"});
-    app_.CreateUser("gridder", "grid_worker", {compound_});
-    app_.CreateUser("street", "street", {"610921103000"});
-    community_ = Principal("community");
-    neighbour_ = Principal("neighbour");
-    gridder_ = Principal("gridder");
-    street_ = Principal("street");
-  }
-  auth::Principal Principal(const std::string& username) {
-    return app_.app().sessions().Authenticate(app_.Login(username), "127.0.0.1");
-  }
   VehicleService& vehicles() { return app_.app().registry().vehicles; }
 
   std::int64_t Register(const std::string& name) {
@@ -55,10 +31,6 @@ class VehicleServiceTest : public ::testing::Test {
     fields.region_code = region.empty() ? dwelling_ : region;
     return vehicles().Create(community_, fields);
   }
-
-  testing::TestApp app_;
-  std::string compound_, dwelling_;
-  auth::Principal community_, neighbour_, gridder_, street_;
 };
 
 TEST_F(VehicleServiceTest, NormalisesPlatesAndDerivesTheirKind) {
