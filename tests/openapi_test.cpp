@@ -302,6 +302,36 @@ TEST_F(OpenApiTest, RegistryLedgerResponsesMatchTheirSchemas) {
   ExpectConforms("post", "/api/units/{id}/reveal",
                  app_.Post(org_unit + "/reveal", {{"reason", "核实"}}, token_));
   ExpectConforms("get", "/api/units/{id}/history", app_.Get(org_unit + "/history", token_));
+
+  // Imports report what they read and wrote; a faulty file names each fault by line and column.
+  const auto upload = [&](const std::string& target, const std::string& csv) {
+    return app_.Call(http::Method::kPost, target, token_, csv, "text/csv");
+  };
+  const auto imported =
+      upload("/api/households/import", "户号,户别,房屋编码\n0002,集体户," + dwelling + "\n");
+  ExpectConforms("post", "/api/households/import", imported);
+  EXPECT_EQ(BodyOf(imported)["imported"], 1);
+  EXPECT_EQ(BodyOf(imported)["columns"]["房屋编码"], "dwelling_code");
+  ExpectConforms("post", "/api/housing/import",
+                 upload("/api/housing/import",
+                        "房屋编码,产权性质,使用状态\n" + child(unit, {{"number", 302}}) + ",私有,空置\n"));
+  const auto vehicles =
+      upload("/api/vehicles/import", "序号,号牌号码,车主姓名,停放地址\n1,陕G54321,王五,南街小区\n");
+  ExpectConforms("post", "/api/vehicles/import", vehicles);
+  EXPECT_EQ(BodyOf(vehicles)["ignored_columns"], nlohmann::json::array({"序号"}));
+  const auto refused = upload("/api/vehicles/import", "号牌号码,车主姓名,停放地址\n陕G54321,王五,南街小区\n");
+  EXPECT_EQ(refused.status, 422);
+  const auto fault = BodyOf(refused)["error"]["details"][0];
+  EXPECT_EQ(fault["line"], 2) << refused.body;
+  EXPECT_EQ(fault["column"], "号牌号码") << refused.body;
+  EXPECT_EQ(fault["problem"], "already_registered") << refused.body;
+  for (const auto* list : {"/api/households", "/api/housing", "/api/vehicles", "/api/units"}) {
+    const auto xlsx = app_.Get(std::string(list) + "/export", token_);
+    EXPECT_EQ(xlsx.status, 200) << list;
+    EXPECT_EQ(xlsx.content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") << list;
+    const auto csv = app_.Get(std::string(list) + "/export?format=csv", token_);
+    EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8") << list;
+  }
 }
 
 TEST_F(OpenApiTest, TheValidatorItselfCatchesMismatches) {

@@ -168,6 +168,30 @@ class ScopeMatrixTest : public ::testing::Test {
     if (key == "GET /api/households") return Call{"/api/households", nullptr};
     if (key == "POST /api/households")
       return Call{"/api/households", {{"dwelling_code", target.dwelling_code}, {"number", "矩阵" + tag}}};
+    // Imports name a fresh place of the target's compound; exports ask for the compound.
+    const auto export_of = [&](const std::string& list) {
+      return Call{list + "/export?region=" + target.compound_code, nullptr};
+    };
+    if (key == "GET /api/households/export") return export_of("/api/households");
+    if (key == "GET /api/households/import/template") return Call{"/api/households/import/template", nullptr};
+    if (key == "POST /api/households/import") {
+      return Call{"/api/households/import", nullptr,
+                  "户号,户别,房屋编码\n矩阵导入" + tag + ",家庭户," + FreshDwelling(target) + "\n"};
+    }
+    if (key == "GET /api/housing/export") return export_of("/api/housing");
+    if (key == "GET /api/housing/import/template") return Call{"/api/housing/import/template", nullptr};
+    if (key == "POST /api/housing/import") {
+      return Call{"/api/housing/import", nullptr,
+                  "房屋编码,产权性质,使用状态\n" + FreshDwelling(target) + ",私有,自住\n"};
+    }
+    if (key == "GET /api/vehicles/export") return export_of("/api/vehicles");
+    if (key == "GET /api/vehicles/import/template") return Call{"/api/vehicles/import/template", nullptr};
+    if (key == "POST /api/vehicles/import") {
+      return Call{
+          "/api/vehicles/import", nullptr,
+          "号牌号码,车主姓名,停放地编码\n" + NextPlate() + ",矩阵车主," + target.compound_code + "\n"};
+    }
+    if (key == "GET /api/units/export") return export_of("/api/units");
     if (key == "GET /api/households/{id}") return Call{household, nullptr};
     if (key == "PATCH /api/households/{id}") return Call{household, {{"note", "矩阵"}}};
     if (key == "POST /api/households/{id}/members")

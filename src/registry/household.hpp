@@ -101,6 +101,7 @@ struct HouseholdRow {
   Household household;
   std::optional<std::int64_t> head_person_id;
   std::string head_name;
+  std::string head_id_number_mask;
   std::int64_t member_count = 0;
 };
 

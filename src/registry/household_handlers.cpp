@@ -218,12 +218,17 @@ std::vector<http::QueryParamDoc> MemberLeaveQueryDocs() {
           {"reason", "string", "Why: 分户, 迁出, 婚嫁 …"}};
 }
 
-http::Response SearchHouseholds(const HouseholdService& households, http::RequestContext& context) {
+HouseholdQuery ReadHouseholdQuery(const http::RequestContext& context) {
   const auto& request = context.request();
   HouseholdQuery query;
   query.text = request.Query("q").value_or("");
   query.region = request.Query("region").value_or("");
   query.kind = request.Query("kind").value_or("");
+  return query;
+}
+
+http::Response SearchHouseholds(const HouseholdService& households, http::RequestContext& context) {
+  auto query = ReadHouseholdQuery(context);
   query.limit = context.QueryInt("limit", 20, 1, 200);
   query.offset = context.QueryInt("offset", 0, 0, 100'000'000);
   const auto page = households.Search(context.principal(), query);

@@ -21,6 +21,9 @@ std::vector<http::QueryParamDoc> HouseholdQueryDocs();
 std::vector<http::QueryParamDoc> LedgerQueryDocs();
 std::vector<http::QueryParamDoc> MemberLeaveQueryDocs();
 
+// The filters of a list (paging apart), shared by its export.
+HouseholdQuery ReadHouseholdQuery(const http::RequestContext& context);
+
 http::Response SearchHouseholds(const HouseholdService& households, http::RequestContext& context);
 http::Response CreateHousehold(HouseholdService& households, http::RequestContext& context);
 http::Response GetHousehold(const HouseholdService& households, http::RequestContext& context);

@@ -5,6 +5,8 @@
 #include "core/errors/error.hpp"
 #include "registry/field_checks.hpp"
 #include "registry/household_store.hpp"
+#include "registry/person_service.hpp"
+#include "registry/person_store.hpp"
 #include "registry/sql_filter.hpp"
 #include "registry/vocabulary.hpp"
 
@@ -57,20 +59,33 @@ const HouseholdMember* CurrentHead(const std::vector<HouseholdMember>& members) 
 // A person who may join a household: visible, living, and in no household now.
 Person JoiningPerson(db::Connection& c, const auth::Principal& actor, std::int64_t person_id,
                      std::string_view field, std::int64_t household_id) {
-  auto person = VisiblePerson(c, actor, person_id, field);
-  if (person.status != "living") {
-    Conflict(field, "not_living", "The person has moved out or died.", "此人已迁出或死亡。");
-  }
-  if (const auto current = HouseholdStore::CurrentHouseholdOf(c, person_id)) {
-    if (*current == household_id) {
-      Conflict(field, "already_member", "The person is a member of this household already.",
-               "此人已是本户成员。");
+  auto person = PersonStore::Find(c, person_id);
+  if (const auto problem = JoiningProblem(c, actor, person, field, household_id)) {
+    if (problem->code == "unknown_person") {
+      Problems problems;
+      problems.Add(field, problem->code, problem->message, problem->message_zh);
+      problems.ThrowIfAny();
     }
-    Conflict(field, "in_another_household",
-             "The person belongs to another household; they must leave it first (分户 or 迁出).",
-             "此人已属于其他户，须先办理分户或迁出。");
+    Conflict(field, problem->code, problem->message, problem->message_zh);
   }
-  return person;
+  return std::move(*person);
+}
+
+HouseholdFilter FilterFor(const auth::Principal& actor, const HouseholdQuery& query) {
+  HouseholdFilter filter;
+  filter.prefixes = SearchPrefixes(actor.scope, query.region);
+  filter.text = Trim(query.text);
+  if (!query.kind.empty()) {
+    const auto code = HouseholdKinds().Read(query.kind);
+    if (!code) {
+      throw Error(ErrorCode::kInvalidQueryParameter, "kind is family or collective.", "户类型无效。",
+                  nlohmann::json::array({FieldDetail("kind", "invalid")}));
+    }
+    filter.kind = std::string(*code);
+  }
+  filter.limit = query.limit;
+  filter.offset = query.offset;
+  return filter;
 }
 
 std::int64_t InsertMember(db::Connection& c, const HouseholdMember& member, std::string_view field) {
@@ -92,6 +107,30 @@ void Save(db::Connection& c, Household& household, std::int64_t version, std::in
 }
 
 }  // namespace
+
+std::optional<Problem> JoiningProblem(db::Connection& c, const auth::Principal& actor,
+                                      const std::optional<Person>& person, std::string_view field,
+                                      std::int64_t household_id) {
+  const auto problem = [&](std::string code, std::string en, std::string zh) {
+    return Problem{std::string(field), std::move(code), std::move(en), std::move(zh)};
+  };
+  if (!person || !VisibleTo(actor.scope, *person)) {
+    return problem("unknown_person", "No such person in your area.", "您的管辖范围内没有此人。");
+  }
+  if (person->status != "living") {
+    return problem("not_living", "The person has moved out or died.", "此人已迁出或死亡。");
+  }
+  if (const auto current = HouseholdStore::CurrentHouseholdOf(c, person->id)) {
+    if (*current == household_id) {
+      return problem("already_member", "The person is a member of this household already.",
+                     "此人已是本户成员。");
+    }
+    return problem("in_another_household",
+                   "The person belongs to another household; they must leave it first (分户 or 迁出).",
+                   "此人已属于其他户，须先办理分户或迁出。");
+  }
+  return std::nullopt;
+}
 
 HouseholdFields CheckHouseholdFields(const HouseholdFields& in, const std::string& today, bool creating,
                                      Problems& problems) {
@@ -148,38 +187,54 @@ HouseholdView HouseholdService::Create(const auth::Principal& actor, const House
   problems.ThrowIfAny();
   return context_.database.Write([&](db::Connection& c) {
     CheckPlace(c, actor, *fields.dwelling_code, "dwelling_code", PlaceRule::kDwelling);
-    const auto now = context_.clock.NowMillis();
-    Household household;
-    ChangeSet changes;
-    changes.Apply("number", household.number, fields.number);
-    changes.Apply("kind", household.kind, fields.kind);
-    changes.Apply("dwelling_code", household.dwelling_code, fields.dwelling_code);
-    changes.Apply("note", household.note, fields.note);
-    std::optional<Person> head;
-    if (fields.head_person_id) head = JoiningPerson(c, actor, *fields.head_person_id, "head_person_id", 0);
-    household.head_person_id = fields.head_person_id;
-    household.created_at = household.updated_at = now;
-    household.id = HouseholdStore::Insert(c, household);
-    if (head) {
+    std::vector<NewHouseholdMember> members;
+    if (fields.head_person_id) {
+      const auto head = JoiningPerson(c, actor, *fields.head_person_id, "head_person_id", 0);
       const auto joined_on = fields.joined_on.value_or(today);
-      if (head->birth_date && joined_on < *head->birth_date) {
+      if (head.birth_date && joined_on < *head.birth_date) {
         Problems date;
         date.Add("joined_on", "before_birth", "The date is before the person's birth.", "日期早于出生日期。");
         date.ThrowIfAny();
       }
-      InsertMember(
-          c,
-          {.household_id = household.id, .person_id = head->id, .relation = "head", .joined_on = joined_on},
-          "head_person_id");
-      changes.Note("head_person_id", std::nullopt, IdText(head->id));
-      changes.Note(MemberField(head->id), std::nullopt, "head");
+      members.push_back({.person_id = head.id, .relation = "head", .joined_on = joined_on});
     }
-    ChangeLog::Write(c, kEntity, std::to_string(household.id), changes, actor, now);
-    auto entry = Entry(actor, "registry.household_create", household);
-    entry.detail = changes.AuditDetail();
-    context_.audit.Record(c, entry);
-    return ViewOf(c, std::move(household));
+    const auto id = InsertChecked(c, context_, actor, fields, members);
+    return ViewOf(c, *HouseholdStore::Find(c, id));
   });
+}
+
+std::int64_t HouseholdService::InsertChecked(db::Connection& c, const RegistryContext& context,
+                                             const auth::Principal& actor, const HouseholdFields& fields,
+                                             const std::vector<NewHouseholdMember>& members) {
+  const auto now = context.clock.NowMillis();
+  const auto today = ChinaToday(context.clock);
+  Household household;
+  ChangeSet changes;
+  changes.Apply("number", household.number, fields.number);
+  changes.Apply("kind", household.kind, fields.kind);
+  changes.Apply("dwelling_code", household.dwelling_code, fields.dwelling_code);
+  changes.Apply("note", household.note, fields.note);
+  for (const auto& member : members) {
+    if (member.relation == "head") household.head_person_id = member.person_id;
+  }
+  household.created_at = household.updated_at = now;
+  household.id = HouseholdStore::Insert(c, household);
+  for (const auto& member : members) {
+    const bool head = member.relation == "head";
+    InsertMember(c,
+                 {.household_id = household.id,
+                  .person_id = member.person_id,
+                  .relation = member.relation,
+                  .joined_on = member.joined_on.value_or(today)},
+                 head ? "head_person_id" : "person_id");
+    if (head) changes.Note("head_person_id", std::nullopt, IdText(member.person_id));
+    changes.Note(MemberField(member.person_id), std::nullopt, member.relation);
+  }
+  ChangeLog::Write(c, kEntity, std::to_string(household.id), changes, actor, now);
+  auto entry = Entry(actor, "registry.household_create", household);
+  entry.detail = changes.AuditDetail();
+  context.audit.Record(c, entry);
+  return household.id;
 }
 
 HouseholdView HouseholdService::Get(const auth::Principal& actor, std::int64_t id) const {
@@ -411,25 +466,26 @@ std::vector<ChangeRecord> HouseholdService::History(const auth::Principal& actor
 }
 
 HouseholdPage HouseholdService::Search(const auth::Principal& actor, const HouseholdQuery& query) const {
-  HouseholdFilter filter;
-  filter.prefixes = SearchPrefixes(actor.scope, query.region);
-  filter.text = Trim(query.text);
-  if (!query.kind.empty()) {
-    const auto code = HouseholdKinds().Read(query.kind);
-    if (!code) {
-      throw Error(ErrorCode::kInvalidQueryParameter, "kind is family or collective.", "户类型无效。",
-                  nlohmann::json::array({FieldDetail("kind", "invalid")}));
-    }
-    filter.kind = std::string(*code);
-  }
-  filter.limit = query.limit;
-  filter.offset = query.offset;
+  const auto filter = FilterFor(actor, query);
   return context_.database.Read([&](db::Connection& c) {
     auto page = HouseholdStore::Search(c, filter);
     std::vector<std::string> codes;
     for (const auto& row : page.items) codes.push_back(row.household.dwelling_code);
     page.addresses = AddressesOf(c, codes);
     return page;
+  });
+}
+
+void HouseholdService::ForEach(const auth::Principal& actor, const HouseholdQuery& query,
+                               const ExportVisitor& visit) const {
+  const auto filter = FilterFor(actor, query);
+  context_.database.Read([&](db::Connection& c) {
+    HouseholdStore::ForEachPage(c, filter, [&](std::vector<HouseholdRow>& page) {
+      std::vector<std::string> codes;
+      for (const auto& row : page) codes.push_back(row.household.dwelling_code);
+      auto addresses = AddressesOf(c, codes);
+      for (const auto& row : page) visit(row, addresses[row.household.dwelling_code]);
+    });
   });
 }
 

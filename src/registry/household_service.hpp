@@ -4,6 +4,7 @@
 // reason and keeps it; the ledger (户情台账) only grows; every change is in the history.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/auth/principal.hpp"
 #include "registry/change_log.hpp"
 #include "registry/household.hpp"
+#include "registry/person.hpp"
 #include "registry/problems.hpp"
 #include "registry/registry_context.hpp"
 
@@ -27,6 +29,13 @@ struct HouseholdView {
 // dwelling and defaults the kind to a family household.
 HouseholdFields CheckHouseholdFields(const HouseholdFields& fields, const std::string& today, bool creating,
                                      Problems& problems);
+
+// Why `person` may not join household `household_id` (0: a new one), or nullopt when they may:
+// unknown_person (absent or outside the caller's scope), not_living, already_member or
+// in_another_household. Imports report it by row; the service refuses with it.
+std::optional<Problem> JoiningProblem(db::Connection& c, const auth::Principal& actor,
+                                      const std::optional<Person>& person, std::string_view field,
+                                      std::int64_t household_id);
 
 class HouseholdService {
  public:
@@ -45,6 +54,16 @@ class HouseholdService {
                                   const LedgerQuery& query) const;
   std::vector<ChangeRecord> History(const auth::Principal& actor, std::int64_t id) const;
   HouseholdPage Search(const auth::Principal& actor, const HouseholdQuery& query) const;
+  // Every match of `query` (paging ignored), for exports, with the dwelling's address.
+  using ExportVisitor = std::function<void(const HouseholdRow&, const std::string& address)>;
+  void ForEach(const auth::Principal& actor, const HouseholdQuery& query, const ExportVisitor& visit) const;
+
+  // For imports and Create: inserts a checked household at a checked dwelling with its members
+  // (people who may join, the head among them if any) in the caller's transaction, with its
+  // history and audit entry. Returns its id.
+  static std::int64_t InsertChecked(db::Connection& c, const RegistryContext& context,
+                                    const auth::Principal& actor, const HouseholdFields& checked,
+                                    const std::vector<NewHouseholdMember>& members);
 
  private:
   Household LoadVisible(db::Connection& c, const auth::Principal& actor, std::int64_t id) const;

@@ -1,5 +1,7 @@
 #include "registry/household_store.hpp"
 
+#include <algorithm>
+
 #include "registry/sql_filter.hpp"
 
 namespace shequ::registry {
@@ -22,6 +24,43 @@ Household Read(const db::Row& row) {
   h.created_at = row.Int(8);
   h.updated_at = row.Int(9);
   return h;
+}
+
+// A row of a list: the household, its head (the current member whose relation is "head", one at
+// most by a unique index) and how many members it has now.
+constexpr std::string_view kRowColumns =
+    "SELECT h.id, h.number, h.kind, h.dwelling_code, h.head_person_id, h.status, h.note, h.version,"
+    " h.created_at, h.updated_at, hm.person_id, hp.name, hp.id_number_mask,"
+    " (SELECT COUNT(*) FROM household_members m WHERE m.household_id = h.id AND m.left_on IS NULL)";
+
+HouseholdRow ReadRow(const db::Row& row) {
+  HouseholdRow item;
+  item.household = Read(row);
+  item.head_person_id = row.OptInt(10);
+  item.head_name = row.OptText(11).value_or("");
+  item.head_id_number_mask = row.OptText(12).value_or("");
+  item.member_count = row.Int(13);
+  return item;
+}
+
+std::string FromWhere(const HouseholdFilter& f, SqlParams& params) {
+  std::string from_where =
+      " FROM households h"
+      " LEFT JOIN household_members hm ON hm.household_id = h.id AND hm.left_on IS NULL"
+      " AND hm.relation = 'head'"
+      " LEFT JOIN people hp ON hp.id = hm.person_id";
+  std::string where;
+  const auto add = [&where](const std::string& condition) {
+    where += (where.empty() ? " WHERE " : " AND ") + condition;
+  };
+  if (const auto scope = SubtreeCondition(f.prefixes, {"h.dwelling_code"}, params); !scope.empty())
+    add(scope);
+  if (!f.text.empty()) {
+    const auto pattern = params.Add("%" + f.text + "%");
+    add("(h.number LIKE " + pattern + " OR hp.name LIKE " + pattern + ")");
+  }
+  if (!f.kind.empty()) add("h.kind = " + params.Add(f.kind));
+  return from_where + where;
 }
 
 std::optional<double> OptDouble(const db::Row& row, std::size_t i) {
@@ -58,45 +97,55 @@ bool HouseholdStore::Update(db::Connection& c, const Household& h, std::int64_t 
 
 HouseholdPage HouseholdStore::Search(db::Connection& c, const HouseholdFilter& f) {
   SqlParams params;
-  // The head is the current member whose relation is "head" (one at most, by a unique index).
-  std::string from_where =
-      " FROM households h"
-      " LEFT JOIN household_members hm ON hm.household_id = h.id AND hm.left_on IS NULL"
-      " AND hm.relation = 'head'"
-      " LEFT JOIN people hp ON hp.id = hm.person_id";
-  std::string where;
-  const auto add = [&where](const std::string& condition) {
-    where += (where.empty() ? " WHERE " : " AND ") + condition;
-  };
-  if (const auto scope = SubtreeCondition(f.prefixes, {"h.dwelling_code"}, params); !scope.empty())
-    add(scope);
-  if (!f.text.empty()) {
-    const auto pattern = params.Add("%" + f.text + "%");
-    add("(h.number LIKE " + pattern + " OR hp.name LIKE " + pattern + ")");
-  }
-  if (!f.kind.empty()) add("h.kind = " + params.Add(f.kind));
-  from_where += where;
+  const auto from_where = FromWhere(f, params);
   HouseholdPage page;
   page.total = c.Execute("SELECT COUNT(*)" + from_where, params.values())[0].Int(0);
   const auto limit = params.Add(f.limit);
   const auto offset = params.Add(f.offset);
-  auto rows =
-      c.Execute("SELECT " + std::string(kColumns) +
-                    ", hm.person_id, hp.name,"
-                    " (SELECT COUNT(*) FROM household_members m WHERE m.household_id = h.id"
-                    " AND m.left_on IS NULL)" +
-                    from_where + " ORDER BY h.dwelling_code, h.id LIMIT " + limit + " OFFSET " + offset,
-                params.values());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto row = rows[i];
-    HouseholdRow item;
-    item.household = Read(row);
-    item.head_person_id = row.OptInt(10);
-    item.head_name = row.OptText(11).value_or("");
-    item.member_count = row.Int(12);
-    page.items.push_back(std::move(item));
-  }
+  auto rows = c.Execute(std::string(kRowColumns) + from_where + " ORDER BY h.dwelling_code, h.id LIMIT " +
+                            limit + " OFFSET " + offset,
+                        params.values());
+  for (std::size_t i = 0; i < rows.size(); ++i) page.items.push_back(ReadRow(rows[i]));
   return page;
+}
+
+void HouseholdStore::ForEachPage(db::Connection& c, const HouseholdFilter& f,
+                                 const std::function<void(std::vector<HouseholdRow>&)>& visit) {
+  // Keyset pages by id keep memory flat however long the list.
+  std::int64_t after = 0;
+  while (true) {
+    SqlParams params;
+    auto from_where = FromWhere(f, params);
+    from_where += (from_where.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ");
+    from_where += "h.id > " + params.Add(after);
+    auto rows =
+        c.Execute(std::string(kRowColumns) + from_where + " ORDER BY h.id LIMIT 1000", params.values());
+    if (rows.empty()) return;
+    std::vector<HouseholdRow> page;
+    page.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) page.push_back(ReadRow(rows[i]));
+    after = page.back().household.id;
+    visit(page);
+  }
+}
+
+std::set<std::string> HouseholdStore::ExistingNumbers(db::Connection& c,
+                                                      const std::vector<std::string>& prefixes,
+                                                      const std::vector<std::string>& numbers) {
+  std::set<std::string> existing;
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t start = 0; start < numbers.size(); start += kChunk) {
+    SqlParams params;
+    std::string in;
+    for (std::size_t i = start; i < std::min(numbers.size(), start + kChunk); ++i)
+      in += (in.empty() ? "" : ", ") + params.Add(numbers[i]);
+    std::string sql = "SELECT DISTINCT h.number FROM households h WHERE h.number IN (" + in + ")";
+    if (const auto scope = SubtreeCondition(prefixes, {"h.dwelling_code"}, params); !scope.empty())
+      sql += " AND " + scope;
+    auto rows = c.Execute(sql, params.values());
+    for (std::size_t i = 0; i < rows.size(); ++i) existing.insert(rows[i].Text(0));
+  }
+  return existing;
 }
 
 std::vector<HouseholdMember> HouseholdStore::Members(db::Connection& c, std::int64_t household_id) {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,12 @@ class HouseholdStore {
   // Writes every mutable column; false when `expected_version` is no longer current.
   static bool Update(db::Connection& c, const Household& household, std::int64_t expected_version);
   static HouseholdPage Search(db::Connection& c, const HouseholdFilter& filter);
+  // Every match of `filter` by id in keyset pages (paging ignored), for exports.
+  static void ForEachPage(db::Connection& c, const HouseholdFilter& filter,
+                          const std::function<void(std::vector<HouseholdRow>&)>& visit);
+  // Which of these household numbers households under `prefixes` hold already.
+  static std::set<std::string> ExistingNumbers(db::Connection& c, const std::vector<std::string>& prefixes,
+                                               const std::vector<std::string>& numbers);
 
   // Current members first (the head leading), then past ones, with the people's names.
   static std::vector<HouseholdMember> Members(db::Connection& c, std::int64_t household_id);

@@ -155,13 +155,18 @@ std::vector<http::QueryParamDoc> PartyEndQueryDocs() {
           {"reason", "string", "Why: 出售, 退租, 迁出 …"}};
 }
 
-http::Response SearchHousing(const HousingService& housing, http::RequestContext& context) {
+HousingQuery ReadHousingQuery(const http::RequestContext& context) {
   const auto& request = context.request();
   HousingQuery query;
   query.region = request.Query("region").value_or("");
   query.use = request.Query("use").value_or("");
   query.ownership = request.Query("ownership").value_or("");
   query.occupancy = request.Query("occupancy").value_or("");
+  return query;
+}
+
+http::Response SearchHousing(const HousingService& housing, http::RequestContext& context) {
+  auto query = ReadHousingQuery(context);
   query.limit = context.QueryInt("limit", 20, 1, 200);
   query.offset = context.QueryInt("offset", 0, 0, 100'000'000);
   const auto page = housing.Search(context.principal(), query);

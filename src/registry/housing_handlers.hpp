@@ -17,6 +17,9 @@ nlohmann::json HousingPartyRequestSchema();
 std::vector<http::QueryParamDoc> HousingQueryDocs();
 std::vector<http::QueryParamDoc> PartyEndQueryDocs();
 
+// The filters of a list (paging apart), shared by its export.
+HousingQuery ReadHousingQuery(const http::RequestContext& context);
+
 http::Response SearchHousing(const HousingService& housing, http::RequestContext& context);
 http::Response CreateHousing(HousingService& housing, http::RequestContext& context);
 http::Response GetHousing(const HousingService& housing, http::RequestContext& context);

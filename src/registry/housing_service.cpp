@@ -44,6 +44,26 @@ std::string PartyText(const HousingParty& party) {
 
 std::string PartyField(std::int64_t party_id) { return "party:" + std::to_string(party_id); }
 
+HousingFilter FilterFor(const auth::Principal& actor, const HousingQuery& query) {
+  HousingFilter filter;
+  filter.prefixes = SearchPrefixes(actor.scope, query.region);
+  for (const auto& [value, vocabulary, target] :
+       {std::tuple{&query.use, &HousingUses(), &filter.use},
+        std::tuple{&query.ownership, &HousingOwnerships(), &filter.ownership},
+        std::tuple{&query.occupancy, &HousingOccupancies(), &filter.occupancy}}) {
+    if (value->empty()) continue;
+    const auto code = vocabulary->Read(*value);
+    if (!code) {
+      throw Error(ErrorCode::kInvalidQueryParameter, "Not an allowed value.", "取值无效。",
+                  nlohmann::json::array({FieldDetail(vocabulary->field, "invalid")}));
+    }
+    *target = std::string(*code);
+  }
+  filter.limit = query.limit;
+  filter.offset = query.offset;
+  return filter;
+}
+
 }  // namespace
 
 HousingFields CheckHousingFields(const HousingFields& in, bool creating, Problems& problems) {
@@ -106,30 +126,35 @@ HousingView HousingService::Create(const auth::Principal& actor, const HousingFi
                "该房屋已登记，请修改原记录。");
     };
     if (HousingStore::Find(c, *fields.dwelling_code)) exists();
-    const auto now = context_.clock.NowMillis();
-    Housing housing;
-    housing.dwelling_code = *fields.dwelling_code;
-    ChangeSet changes;
-    changes.Apply("area_m2", housing.area_m2, fields.area_m2);
-    changes.Apply("use", housing.use, fields.use);
-    changes.Apply("ownership", housing.ownership, fields.ownership);
-    changes.Apply("occupancy", housing.occupancy, fields.occupancy);
-    changes.Apply("certificate_number", housing.certificate_number, fields.certificate_number);
-    changes.Apply("note", housing.note, fields.note);
-    housing.created_at = housing.updated_at = now;
     try {
-      HousingStore::Insert(c, housing);
+      InsertChecked(c, context_, actor, fields);
     } catch (const db::DatabaseError& e) {
       // Two clerks registering one dwelling at once: the primary key decides.
       if (e.kind() != db::DatabaseError::Kind::kUniqueViolation) throw;
       exists();
     }
-    ChangeLog::Write(c, kEntity, housing.dwelling_code, changes, actor, now);
-    auto entry = Entry(actor, "registry.housing_create", housing.dwelling_code);
-    entry.detail = changes.AuditDetail();
-    context_.audit.Record(c, entry);
-    return ViewOf(c, std::move(housing));
+    return ViewOf(c, *HousingStore::Find(c, *fields.dwelling_code));
   });
+}
+
+void HousingService::InsertChecked(db::Connection& c, const RegistryContext& context,
+                                   const auth::Principal& actor, const HousingFields& fields) {
+  const auto now = context.clock.NowMillis();
+  Housing housing;
+  housing.dwelling_code = *fields.dwelling_code;
+  ChangeSet changes;
+  changes.Apply("area_m2", housing.area_m2, fields.area_m2);
+  changes.Apply("use", housing.use, fields.use);
+  changes.Apply("ownership", housing.ownership, fields.ownership);
+  changes.Apply("occupancy", housing.occupancy, fields.occupancy);
+  changes.Apply("certificate_number", housing.certificate_number, fields.certificate_number);
+  changes.Apply("note", housing.note, fields.note);
+  housing.created_at = housing.updated_at = now;
+  HousingStore::Insert(c, housing);
+  ChangeLog::Write(c, kEntity, housing.dwelling_code, changes, actor, now);
+  auto entry = Entry(actor, "registry.housing_create", housing.dwelling_code);
+  entry.detail = changes.AuditDetail();
+  context.audit.Record(c, entry);
 }
 
 HousingView HousingService::Get(const auth::Principal& actor, const std::string& code) const {
@@ -291,28 +316,26 @@ std::vector<ChangeRecord> HousingService::History(const auth::Principal& actor,
 }
 
 HousingPage HousingService::Search(const auth::Principal& actor, const HousingQuery& query) const {
-  HousingFilter filter;
-  filter.prefixes = SearchPrefixes(actor.scope, query.region);
-  for (const auto& [value, vocabulary, target] :
-       {std::tuple{&query.use, &HousingUses(), &filter.use},
-        std::tuple{&query.ownership, &HousingOwnerships(), &filter.ownership},
-        std::tuple{&query.occupancy, &HousingOccupancies(), &filter.occupancy}}) {
-    if (value->empty()) continue;
-    const auto code = vocabulary->Read(*value);
-    if (!code) {
-      throw Error(ErrorCode::kInvalidQueryParameter, "Not an allowed value.", "取值无效。",
-                  nlohmann::json::array({FieldDetail(vocabulary->field, "invalid")}));
-    }
-    *target = std::string(*code);
-  }
-  filter.limit = query.limit;
-  filter.offset = query.offset;
+  const auto filter = FilterFor(actor, query);
   return context_.database.Read([&](db::Connection& c) {
     auto page = HousingStore::Search(c, filter);
     std::vector<std::string> codes;
     for (const auto& housing : page.items) codes.push_back(housing.dwelling_code);
     page.addresses = AddressesOf(c, codes);
     return page;
+  });
+}
+
+void HousingService::ForEach(const auth::Principal& actor, const HousingQuery& query,
+                             const ExportVisitor& visit) const {
+  const auto filter = FilterFor(actor, query);
+  context_.database.Read([&](db::Connection& c) {
+    HousingStore::ForEachPage(c, filter, [&](std::vector<Housing>& page) {
+      std::vector<std::string> codes;
+      for (const auto& housing : page) codes.push_back(housing.dwelling_code);
+      auto addresses = AddressesOf(c, codes);
+      for (const auto& housing : page) visit(housing, addresses[housing.dwelling_code]);
+    });
   });
 }
 

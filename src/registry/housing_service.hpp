@@ -4,6 +4,7 @@
 // government's included); an ended party is kept; every change is in the history.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,14 @@ class HousingService {
                        const std::optional<std::string>& ended_on, const std::string& reason);
   std::vector<ChangeRecord> History(const auth::Principal& actor, const std::string& code) const;
   HousingPage Search(const auth::Principal& actor, const HousingQuery& query) const;
+  // Every match of `query` (paging ignored), for exports, with the dwelling's address.
+  using ExportVisitor = std::function<void(const Housing&, const std::string& address)>;
+  void ForEach(const auth::Principal& actor, const HousingQuery& query, const ExportVisitor& visit) const;
+
+  // For imports and Create: inserts a checked record of a checked dwelling that has none, in the
+  // caller's transaction, with its history and audit entry.
+  static void InsertChecked(db::Connection& c, const RegistryContext& context, const auth::Principal& actor,
+                            const HousingFields& checked);
 
  private:
   Housing LoadVisible(db::Connection& c, const auth::Principal& actor, const std::string& code) const;

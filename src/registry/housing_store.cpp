@@ -28,6 +28,18 @@ Housing Read(const db::Row& row) {
   return h;
 }
 
+std::string FromWhere(const HousingFilter& f, SqlParams& params) {
+  std::string where;
+  const auto add = [&where](const std::string& condition) {
+    where += (where.empty() ? " WHERE " : " AND ") + condition;
+  };
+  if (const auto scope = SubtreeCondition(f.prefixes, {"dwelling_code"}, params); !scope.empty()) add(scope);
+  if (!f.use.empty()) add("use = " + params.Add(f.use));
+  if (!f.ownership.empty()) add("ownership = " + params.Add(f.ownership));
+  if (!f.occupancy.empty()) add("occupancy = " + params.Add(f.occupancy));
+  return " FROM housing" + where;
+}
+
 }  // namespace
 
 void HousingStore::Insert(db::Connection& c, const Housing& h) {
@@ -58,15 +70,7 @@ bool HousingStore::Update(db::Connection& c, const Housing& h, std::int64_t expe
 
 HousingPage HousingStore::Search(db::Connection& c, const HousingFilter& f) {
   SqlParams params;
-  std::string where;
-  const auto add = [&where](const std::string& condition) {
-    where += (where.empty() ? " WHERE " : " AND ") + condition;
-  };
-  if (const auto scope = SubtreeCondition(f.prefixes, {"dwelling_code"}, params); !scope.empty()) add(scope);
-  if (!f.use.empty()) add("use = " + params.Add(f.use));
-  if (!f.ownership.empty()) add("ownership = " + params.Add(f.ownership));
-  if (!f.occupancy.empty()) add("occupancy = " + params.Add(f.occupancy));
-  const auto from_where = " FROM housing" + where;
+  const auto from_where = FromWhere(f, params);
   HousingPage page;
   page.total = c.Execute("SELECT COUNT(*)" + from_where, params.values())[0].Int(0);
   const auto limit = params.Add(f.limit);
@@ -76,6 +80,27 @@ HousingPage HousingStore::Search(db::Connection& c, const HousingFilter& f) {
                         params.values());
   for (std::size_t i = 0; i < rows.size(); ++i) page.items.push_back(Read(rows[i]));
   return page;
+}
+
+void HousingStore::ForEachPage(db::Connection& c, const HousingFilter& f,
+                               const std::function<void(std::vector<Housing>&)>& visit) {
+  // Keyset pages by the dwelling code, the primary key, keep memory flat however long the list.
+  std::string after;
+  while (true) {
+    SqlParams params;
+    auto from_where = FromWhere(f, params);
+    from_where += (from_where.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ");
+    from_where += "dwelling_code > " + params.Add(after);
+    auto rows =
+        c.Execute("SELECT " + std::string(kColumns) + from_where + " ORDER BY dwelling_code LIMIT 1000",
+                  params.values());
+    if (rows.empty()) return;
+    std::vector<Housing> page;
+    page.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) page.push_back(Read(rows[i]));
+    after = page.back().dwelling_code;
+    visit(page);
+  }
 }
 
 std::vector<HousingParty> HousingStore::Parties(db::Connection& c, const std::string& dwelling_code) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ class HousingStore {
   // Writes every mutable column; false when `expected_version` is no longer current.
   static bool Update(db::Connection& c, const Housing& housing, std::int64_t expected_version);
   static HousingPage Search(db::Connection& c, const HousingFilter& filter);
+  // Every match of `filter` by dwelling code in keyset pages (paging ignored), for exports.
+  static void ForEachPage(db::Connection& c, const HousingFilter& filter,
+                          const std::function<void(std::vector<Housing>&)>& visit);
 
   // Current parties first (owners leading), then ended ones.
   static std::vector<HousingParty> Parties(db::Connection& c, const std::string& dwelling_code);

@@ -101,12 +101,17 @@ std::vector<http::QueryParamDoc> OrgUnitQueryDocs() {
           {"offset", "integer", "Rows to skip"}};
 }
 
-http::Response SearchOrgUnits(const OrgUnitService& units, http::RequestContext& context) {
+OrgUnitQuery ReadOrgUnitQuery(const http::RequestContext& context) {
   const auto& request = context.request();
   OrgUnitQuery query;
   query.text = request.Query("q").value_or("");
   query.kind = request.Query("kind").value_or("");
   query.region = request.Query("region").value_or("");
+  return query;
+}
+
+http::Response SearchOrgUnits(const OrgUnitService& units, http::RequestContext& context) {
+  auto query = ReadOrgUnitQuery(context);
   query.limit = context.QueryInt("limit", 20, 1, 200);
   query.offset = context.QueryInt("offset", 0, 0, 100'000'000);
   const auto page = units.Search(context.principal(), query);

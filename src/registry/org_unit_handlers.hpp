@@ -15,6 +15,9 @@ nlohmann::json OrgUnitPageSchema();
 nlohmann::json OrgUnitFieldsSchema(bool creating);
 std::vector<http::QueryParamDoc> OrgUnitQueryDocs();
 
+// The filters of a list (paging apart), shared by its export.
+OrgUnitQuery ReadOrgUnitQuery(const http::RequestContext& context);
+
 http::Response SearchOrgUnits(const OrgUnitService& units, http::RequestContext& context);
 http::Response CreateOrgUnit(OrgUnitService& units, http::RequestContext& context);
 http::Response GetOrgUnit(const OrgUnitService& units, http::RequestContext& context);

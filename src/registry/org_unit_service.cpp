@@ -33,6 +33,29 @@ std::string UpperAscii(std::string text) {
   return text;
 }
 
+OrgUnitFilter FilterFor(const auth::Principal& actor, const OrgUnitQuery& query) {
+  OrgUnitFilter filter;
+  filter.prefixes = SearchPrefixes(actor.scope, query.region);
+  filter.name_part = Trim(query.text);
+  // A whole credit code finds its unit too; codes are stored upper-case.
+  const bool code_like = filter.name_part.size() == 18 &&
+                         std::all_of(filter.name_part.begin(), filter.name_part.end(), [](char ch) {
+                           return std::isalnum(static_cast<unsigned char>(ch)) != 0;
+                         });
+  if (code_like) filter.credit_code = UpperAscii(filter.name_part);
+  if (!query.kind.empty()) {
+    const auto code = OrgUnitKinds().Read(query.kind);
+    if (!code) {
+      throw Error(ErrorCode::kInvalidQueryParameter, "Not a kind of unit.", "单位类型无效。",
+                  nlohmann::json::array({FieldDetail("kind", "invalid")}));
+    }
+    filter.kind = std::string(*code);
+  }
+  filter.limit = query.limit;
+  filter.offset = query.offset;
+  return filter;
+}
+
 }  // namespace
 
 OrgUnitFields CheckOrgUnitFields(const OrgUnitFields& in, bool creating, Problems& problems) {
@@ -222,31 +245,31 @@ std::vector<ChangeRecord> OrgUnitService::History(const auth::Principal& actor, 
 }
 
 OrgUnitPage OrgUnitService::Search(const auth::Principal& actor, const OrgUnitQuery& query) const {
-  OrgUnitFilter filter;
-  filter.prefixes = SearchPrefixes(actor.scope, query.region);
-  filter.name_part = Trim(query.text);
-  // A whole credit code finds its unit too; codes are stored upper-case.
-  const bool code_like = filter.name_part.size() == 18 &&
-                         std::all_of(filter.name_part.begin(), filter.name_part.end(), [](char ch) {
-                           return std::isalnum(static_cast<unsigned char>(ch)) != 0;
-                         });
-  if (code_like) filter.credit_code = UpperAscii(filter.name_part);
-  if (!query.kind.empty()) {
-    const auto code = OrgUnitKinds().Read(query.kind);
-    if (!code) {
-      throw Error(ErrorCode::kInvalidQueryParameter, "Not a kind of unit.", "单位类型无效。",
-                  nlohmann::json::array({FieldDetail("kind", "invalid")}));
-    }
-    filter.kind = std::string(*code);
-  }
-  filter.limit = query.limit;
-  filter.offset = query.offset;
+  const auto filter = FilterFor(actor, query);
   return context_.database.Read([&](db::Connection& c) {
     auto page = OrgUnitStore::Search(c, filter);
     std::vector<std::string> codes;
     for (const auto& unit : page.items) codes.push_back(unit.region_code);
     page.addresses = AddressesOf(c, codes);
     return page;
+  });
+}
+
+void OrgUnitService::ForEach(const auth::Principal& actor, const OrgUnitQuery& query,
+                             const ExportVisitor& visit) const {
+  const auto filter = FilterFor(actor, query);
+  context_.database.Read([&](db::Connection& c) {
+    OrgUnitStore::ForEachPage(c, filter, [&](std::vector<OrgUnit>& page) {
+      std::vector<std::string> codes;
+      for (auto& unit : page) {
+        codes.push_back(unit.region_code);
+        // Nothing sealed leaves through an export, not even as ciphertext.
+        unit.contact_phone_cipher.reset();
+        unit.contact_phone_index.reset();
+      }
+      auto addresses = AddressesOf(c, codes);
+      for (const auto& unit : page) visit(unit, addresses[unit.region_code]);
+    });
   });
 }
 

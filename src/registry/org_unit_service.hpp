@@ -4,6 +4,7 @@
 // needs a reason and is audited; every change is in the history, phones by their masks.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,10 @@ class OrgUnitService {
                                          const std::string& reason);
   std::vector<ChangeRecord> History(const auth::Principal& actor, std::int64_t id) const;
   OrgUnitPage Search(const auth::Principal& actor, const OrgUnitQuery& query) const;
+  // Every match of `query` (paging ignored), for exports, with the place's address; the contact
+  // phone as its mask only.
+  using ExportVisitor = std::function<void(const OrgUnit&, const std::string& address)>;
+  void ForEach(const auth::Principal& actor, const OrgUnitQuery& query, const ExportVisitor& visit) const;
 
  private:
   OrgUnit LoadVisible(db::Connection& c, const auth::Principal& actor, std::int64_t id) const;

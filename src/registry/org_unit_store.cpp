@@ -32,6 +32,22 @@ OrgUnit Read(const db::Row& row) {
   return u;
 }
 
+std::string FromWhere(const OrgUnitFilter& f, SqlParams& params) {
+  std::string where;
+  const auto add = [&where](const std::string& condition) {
+    where += (where.empty() ? " WHERE " : " AND ") + condition;
+  };
+  if (const auto scope = SubtreeCondition(f.prefixes, {"region_code"}, params); !scope.empty()) add(scope);
+  if (!f.name_part.empty() && !f.credit_code.empty()) {
+    add("(name LIKE " + params.Add("%" + f.name_part + "%") +
+        " OR credit_code = " + params.Add(f.credit_code) + ")");
+  } else if (!f.name_part.empty()) {
+    add("name LIKE " + params.Add("%" + f.name_part + "%"));
+  }
+  if (!f.kind.empty()) add("kind = " + params.Add(f.kind));
+  return " FROM org_units" + where;
+}
+
 }  // namespace
 
 std::int64_t OrgUnitStore::Insert(db::Connection& c, const OrgUnit& u) {
@@ -75,19 +91,7 @@ bool OrgUnitStore::Update(db::Connection& c, const OrgUnit& u, std::int64_t expe
 
 OrgUnitPage OrgUnitStore::Search(db::Connection& c, const OrgUnitFilter& f) {
   SqlParams params;
-  std::string where;
-  const auto add = [&where](const std::string& condition) {
-    where += (where.empty() ? " WHERE " : " AND ") + condition;
-  };
-  if (const auto scope = SubtreeCondition(f.prefixes, {"region_code"}, params); !scope.empty()) add(scope);
-  if (!f.name_part.empty() && !f.credit_code.empty()) {
-    add("(name LIKE " + params.Add("%" + f.name_part + "%") +
-        " OR credit_code = " + params.Add(f.credit_code) + ")");
-  } else if (!f.name_part.empty()) {
-    add("name LIKE " + params.Add("%" + f.name_part + "%"));
-  }
-  if (!f.kind.empty()) add("kind = " + params.Add(f.kind));
-  const auto from_where = " FROM org_units" + where;
+  const auto from_where = FromWhere(f, params);
   OrgUnitPage page;
   page.total = c.Execute("SELECT COUNT(*)" + from_where, params.values())[0].Int(0);
   const auto limit = params.Add(f.limit);
@@ -97,6 +101,26 @@ OrgUnitPage OrgUnitStore::Search(db::Connection& c, const OrgUnitFilter& f) {
                         params.values());
   for (std::size_t i = 0; i < rows.size(); ++i) page.items.push_back(Read(rows[i]));
   return page;
+}
+
+void OrgUnitStore::ForEachPage(db::Connection& c, const OrgUnitFilter& f,
+                               const std::function<void(std::vector<OrgUnit>&)>& visit) {
+  // Keyset pages by id keep memory flat however long the list.
+  std::int64_t after = 0;
+  while (true) {
+    SqlParams params;
+    auto from_where = FromWhere(f, params);
+    from_where += (from_where.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ");
+    from_where += "id > " + params.Add(after);
+    auto rows = c.Execute("SELECT " + std::string(kColumns) + from_where + " ORDER BY id LIMIT 1000",
+                          params.values());
+    if (rows.empty()) return;
+    std::vector<OrgUnit> page;
+    page.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) page.push_back(Read(rows[i]));
+    after = page.back().id;
+    visit(page);
+  }
 }
 
 }  // namespace shequ::registry

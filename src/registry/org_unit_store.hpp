@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ class OrgUnitStore {
   // Writes every mutable column; false when `expected_version` is no longer current.
   static bool Update(db::Connection& c, const OrgUnit& unit, std::int64_t expected_version);
   static OrgUnitPage Search(db::Connection& c, const OrgUnitFilter& filter);
+  // Every match of `filter` by id in keyset pages (paging ignored), for exports.
+  static void ForEachPage(db::Connection& c, const OrgUnitFilter& filter,
+                          const std::function<void(std::vector<OrgUnit>&)>& visit);
 };
 
 }  // namespace shequ::registry

@@ -5,81 +5,19 @@
 #include "core/errors/error.hpp"
 #include "registry/address_book.hpp"
 #include "registry/identifiers.hpp"
+#include "registry/import_table.hpp"
 #include "registry/key_group_service.hpp"
 #include "registry/key_group_store.hpp"
 #include "registry/person_service.hpp"
 #include "registry/person_store.hpp"
 #include "registry/sql_filter.hpp"
 #include "registry/vocabulary.hpp"
-#include "tabular/csv_reader.hpp"
-#include "tabular/xlsx_reader.hpp"
 #include "tabular/xlsx_writer.hpp"
 
 namespace shequ::registry {
 namespace {
 
-constexpr std::size_t kMaxReportedErrors = 1000;
 constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-struct RowError {
-  int line = 0;
-  std::string column;
-  std::string field;
-  std::string code;
-  std::string message;
-  std::string message_zh;
-};
-
-class ImportErrors {
- public:
-  void Add(RowError error) {
-    ++count_;
-    if (errors_.size() < kMaxReportedErrors) errors_.push_back(std::move(error));
-  }
-  bool empty() const { return count_ == 0; }
-  [[noreturn]] void Throw() const {
-    auto details = nlohmann::json::array();
-    for (const auto& e : errors_) {
-      details.push_back({{"line", e.line},
-                         {"column", e.column},
-                         {"field", e.field},
-                         {"problem", e.code},
-                         {"message", e.message},
-                         {"message_zh", e.message_zh}});
-    }
-    const auto n = std::to_string(count_);
-    throw Error(ErrorCode::kFieldInvalid, "The file has " + n + " faults; nothing was imported.",
-                "文件中有 " + n + " 处错误，未导入任何数据。请按行号和列名修改后重新导入。",
-                std::move(details));
-  }
-
- private:
-  std::size_t count_ = 0;
-  std::vector<RowError> errors_;
-};
-
-[[noreturn]] void FileError(std::string_view problem, const std::string& en, const std::string& zh,
-                            int line = 0) {
-  auto detail = FieldDetail("file", problem);
-  detail["line"] = line;
-  throw Error(ErrorCode::kFieldInvalid, en, zh, nlohmann::json::array({detail}));
-}
-
-tabular::Table ReadTable(std::string_view bytes, const std::string& format) {
-  const bool zip = bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
-  const bool xlsx = format == "xlsx" || (format.empty() && zip);
-  if (!format.empty() && format != "xlsx" && format != "csv") {
-    FileError("unknown_format", "format is xlsx or csv.", "文件格式须为 xlsx 或 csv。");
-  }
-  try {
-    return xlsx ? tabular::ReadXlsx(bytes) : tabular::ReadCsv(bytes);
-  } catch (const tabular::TableError& e) {
-    FileError(
-        "unreadable_file", std::string("The file cannot be read: ") + e.what(),
-        xlsx ? "无法读取该 Excel 文件，请另存为 .xlsx 后重试。" : "无法读取该 CSV 文件，请检查格式和编码。",
-        e.line);
-  }
-}
 
 std::vector<std::string> SplitList(const std::string& text) {
   // 、，,;； and spaces all separate the groups of one cell.
@@ -135,17 +73,14 @@ namespace {
 
 // The header a field was read from, for error reports; birth date and sex fall back to the ID
 // number's column, from which they are derived.
-std::string ColumnOf(const std::map<std::string, std::size_t>& column_of, const tabular::Table& table,
-                     const std::string& field) {
-  if (auto it = column_of.find(field); it != column_of.end()) return table.header[it->second];
+std::string ColumnOf(const ImportTable& table, const std::string& field) {
+  if (table.Has(field)) return table.HeaderOf(field);
   if (field == "residence_code" || field == "residence_address") {
     for (const char* f : {"residence_address", "residence_code"}) {
-      if (auto it = column_of.find(f); it != column_of.end()) return table.header[it->second];
+      if (table.Has(f)) return table.HeaderOf(f);
     }
   }
-  if ((field == "birth_date" || field == "sex") && column_of.contains("id_number")) {
-    return table.header[column_of.at("id_number")];
-  }
+  if ((field == "birth_date" || field == "sex") && table.Has("id_number")) return table.HeaderOf("id_number");
   return field;
 }
 
@@ -160,58 +95,17 @@ struct CheckedRow {
 
 ImportReport RegistryTransfer::ImportPeople(const auth::Principal& actor, std::string_view bytes,
                                             const ImportOptions& options) {
-  const auto table = ReadTable(bytes, options.format);
-  if (table.header.empty()) FileError("empty_file", "The file holds no rows.", "文件中没有数据。");
-  const auto& columns = PersonImportColumns();
-  std::map<std::string, std::size_t> column_of;  // field → column index
+  const auto file = ReadImportTable(bytes, options.format);
   ImportReport report;
-  report.dry_run = options.dry_run;
-  for (std::size_t i = 0; i < table.header.size(); ++i) {
-    const auto& header = table.header[i];
-    std::string field;
-    if (auto it = options.mapping.find(header); it != options.mapping.end()) {
-      field = it->second;
-      const bool known = field == "ignore" || std::any_of(columns.begin(), columns.end(),
-                                                          [&](const auto& c) { return c.field == field; });
-      if (!known)
-        FileError("unknown_field", "The mapping names an unknown field: " + field,
-                  "列映射中的字段无效：" + field);
-    } else {
-      for (const auto& column : columns) {
-        if (header == column.field ||
-            std::find(column.headers.begin(), column.headers.end(), header) != column.headers.end()) {
-          field = column.field;
-        }
-      }
-    }
-    if (field.empty() || field == "ignore") {
-      report.ignored_columns.push_back(header);
-      continue;
-    }
-    if (column_of.contains(field)) {
-      FileError("duplicate_column", "Two columns hold " + field + ".", "有两列对应同一字段：" + header + "。",
-                1);
-    }
-    column_of[field] = i;
-    report.columns[header] = field;
-  }
-  if (!column_of.contains("name"))
-    FileError("missing_column", "The file has no 姓名 column.", "文件缺少“姓名”列。", 1);
-  if (!column_of.contains("residence_code") && !column_of.contains("residence_address")) {
-    FileError("missing_column", "The file has no 居住地址 or 居住地编码 column.",
-              "文件缺少“居住地址”或“居住地编码”列。", 1);
-  }
-  const auto cell = [&](const tabular::TableRow& row, const char* field) -> std::optional<std::string> {
-    const auto it = column_of.find(field);
-    if (it == column_of.end() || it->second >= row.cells.size()) return std::nullopt;
-    return row.cells[it->second];
-  };
+  const ImportTable table(file, PersonImportColumns(), options, report);
+  table.Require({"name"}, "姓名");
+  table.Require({"residence_code", "residence_address"}, "居住地址”或“居住地编码");
+  const auto cell = [&](const tabular::TableRow& row, const char* field) { return table.Cell(row, field); };
 
   const auto today = ChinaToday(context_.clock);
   ImportErrors errors;
   std::vector<CheckedRow> checked;
-  checked.reserve(table.rows.size());
-  report.rows = static_cast<std::int64_t>(table.rows.size());
+  checked.reserve(file.rows.size());
   context_.database.Read([&](db::Connection& c) {
     const auto book = AddressBook::Load(c, actor.scope.Prefixes());
     std::map<std::string, GroupType> group_types;  // by code and by name
@@ -221,10 +115,9 @@ ImportReport RegistryTransfer::ImportPeople(const auth::Principal& actor, std::s
       group_types[type.name] = type;
     }
     std::map<std::string, int> first_line_of_id;
-    for (const auto& row : table.rows) {
+    for (const auto& row : file.rows) {
       const auto add = [&](const std::string& field, std::string code, std::string en, std::string zh) {
-        errors.Add({row.line, ColumnOf(column_of, table, field), field, std::move(code), std::move(en),
-                    std::move(zh)});
+        errors.Add({row.line, ColumnOf(table, field), field, std::move(code), std::move(en), std::move(zh)});
       };
       PersonFields raw;
       raw.name = cell(row, "name");
@@ -289,7 +182,7 @@ ImportReport RegistryTransfer::ImportPeople(const auth::Principal& actor, std::s
     const auto existing = PersonStore::ExistingIdNumberIndexes(c, indexes);
     for (const auto& row : checked) {
       if (!row.id_index.empty() && existing.contains(row.id_index)) {
-        errors.Add({row.line, ColumnOf(column_of, table, "id_number"), "id_number", "already_registered",
+        errors.Add({row.line, ColumnOf(table, "id_number"), "id_number", "already_registered",
                     "A person with this ID number is registered already.", "该公民身份号码已登记。"});
       }
     }
@@ -315,20 +208,11 @@ ImportReport RegistryTransfer::ImportPeople(const auth::Principal& actor, std::s
 }
 
 std::string RegistryTransfer::PeopleTemplate() const {
-  tabular::Sheet data{"人口信息", {}, {}, {}};
-  tabular::Sheet help{"填写说明", {"列名", "也可写作", "是否必填", "说明"}, {}, {}};
-  for (const auto& column : PersonImportColumns()) {
-    data.header.emplace_back(column.headers.front());
-    std::string aliases;
-    for (std::size_t i = 1; i < column.headers.size(); ++i)
-      aliases += (aliases.empty() ? "" : "、") + std::string(column.headers[i]);
-    help.rows.push_back({std::string(column.headers.front()), aliases, column.required ? "是" : "否",
-                         std::string(column.note)});
-  }
-  data.rows.push_back({"张三", "11010519491231002X", "", "", "13800138000", "汉族", "陕西省汉阴县城关镇", "",
-                       "兴隆佳苑小区 3栋 2单元 501室", "户籍人口", "高中", "务工", "群众", "独居老人"});
-  help.rows.push_back({"", "", "", "整份文件先逐行校验，任一行有错则全部不导入，并按行号和列名列出错误。"});
-  return tabular::WriteXlsx({data, help});
+  return ImportTemplate(
+      "人口信息", PersonImportColumns(),
+      {{"张三", "11010519491231002X", "", "", "13800138000", "汉族", "陕西省汉阴县城关镇", "",
+        "兴隆佳苑小区 3栋 2单元 501室", "户籍人口", "高中", "务工", "群众", "独居老人"}},
+      {});
 }
 
 ExportFile MakeExportFile(std::string_view format, std::string_view basename, const std::string& sheet_name,
@@ -348,12 +232,16 @@ ExportFile MakeExportFile(std::string_view format, std::string_view basename, co
   return file;
 }
 
-ExportFile RegistryTransfer::ExportPeople(const auth::Principal& actor, const PersonService& people,
-                                          const PersonQuery& query, std::string_view format) const {
+void CheckExportFormat(std::string_view format) {
   if (format != "xlsx" && format != "csv") {
     throw Error(ErrorCode::kInvalidQueryParameter, "format is xlsx or csv.", "format 须为 xlsx 或 csv。",
                 nlohmann::json::array({FieldDetail("format", "invalid")}));
   }
+}
+
+ExportFile RegistryTransfer::ExportPeople(const auth::Principal& actor, const PersonService& people,
+                                          const PersonQuery& query, std::string_view format) const {
+  CheckExportFormat(format);
   std::map<std::string, std::string> group_names;
   for (const auto& type : context_.database.Read([](db::Connection& c) { return KeyGroupStore::Types(c); })) {
     group_names[type.code] = type.name;

@@ -1,7 +1,11 @@
 #include "registry/transfer_handlers.hpp"
 
 #include "core/errors/error.hpp"
+#include "registry/household_handlers.hpp"
+#include "registry/housing_handlers.hpp"
+#include "registry/org_unit_handlers.hpp"
 #include "registry/person_handlers.hpp"
+#include "registry/vehicle_handlers.hpp"
 
 namespace shequ::registry {
 namespace {
@@ -49,18 +53,38 @@ std::string PercentEncode(std::string_view text) {
   return out;
 }
 
+constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// 201 with the report, or 200 for a dry run that wrote nothing.
+http::Response ImportResponse(const ImportReport& report) {
+  return http::Json({{"rows", report.rows},
+                     {"imported", report.imported},
+                     {"group_memberships", report.group_memberships},
+                     {"members", report.members},
+                     {"dry_run", report.dry_run},
+                     {"columns", report.columns},
+                     {"ignored_columns", report.ignored_columns}},
+                    report.dry_run ? 200 : 201);
+}
+
+http::Response TemplateResponse(std::string bytes, std::string filename) {
+  return FileResponse({std::move(bytes), std::string(kXlsxType), std::move(filename), 1});
+}
+
 }  // namespace
 
 nlohmann::json ImportReportSchema() {
-  return {{"type", "object"},
-          {"required", {"rows", "imported", "dry_run", "columns", "ignored_columns"}},
-          {"properties",
-           {{"rows", {{"type", "integer"}}},
-            {"imported", {{"type", "integer"}}},
-            {"group_memberships", {{"type", "integer"}}},
-            {"dry_run", {{"type", "boolean"}}},
-            {"columns", {{"type", "object"}}},
-            {"ignored_columns", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}};
+  return {
+      {"type", "object"},
+      {"required", {"rows", "imported", "dry_run", "columns", "ignored_columns"}},
+      {"properties",
+       {{"rows", {{"type", "integer"}}},
+        {"imported", {{"type", "integer"}}},
+        {"group_memberships", {{"type", "integer"}, {"description", "People: key-group memberships"}}},
+        {"members", {{"type", "integer"}, {"description", "Households: members written, heads included"}}},
+        {"dry_run", {{"type", "boolean"}}},
+        {"columns", {{"type", "object"}}},
+        {"ignored_columns", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}};
 }
 
 http::Response FileResponse(const ExportFile& file) {
@@ -80,26 +104,68 @@ std::string ExportFormat(const http::RequestContext& context) {
 
 http::Response ImportPeople(RegistryTransfer& transfer, http::RequestContext& context) {
   const auto options = ReadImportOptions(context);
-  const auto report = transfer.ImportPeople(context.principal(), context.request().body, options);
-  return http::Json({{"rows", report.rows},
-                     {"imported", report.imported},
-                     {"group_memberships", report.group_memberships},
-                     {"dry_run", report.dry_run},
-                     {"columns", report.columns},
-                     {"ignored_columns", report.ignored_columns}},
-                    report.dry_run ? 200 : 201);
+  return ImportResponse(transfer.ImportPeople(context.principal(), context.request().body, options));
 }
 
 http::Response PeopleImportTemplate(const RegistryTransfer& transfer, http::RequestContext&) {
-  return FileResponse({transfer.PeopleTemplate(),
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       "people-template.xlsx", 1});
+  return TemplateResponse(transfer.PeopleTemplate(), "people-template.xlsx");
 }
 
 http::Response ExportPeople(const RegistryTransfer& transfer, const PersonService& people,
                             http::RequestContext& context) {
   return FileResponse(
       transfer.ExportPeople(context.principal(), people, ReadPersonQuery(context), ExportFormat(context)));
+}
+
+http::Response ImportHouseholds(RegistryTransfer& transfer, http::RequestContext& context) {
+  const auto options = ReadImportOptions(context);
+  return ImportResponse(transfer.ImportHouseholds(context.principal(), context.request().body, options));
+}
+
+http::Response HouseholdsImportTemplate(const RegistryTransfer& transfer, http::RequestContext&) {
+  return TemplateResponse(transfer.HouseholdsTemplate(), "households-template.xlsx");
+}
+
+http::Response ExportHouseholds(const RegistryTransfer& transfer, const HouseholdService& households,
+                                http::RequestContext& context) {
+  return FileResponse(transfer.ExportHouseholds(context.principal(), households, ReadHouseholdQuery(context),
+                                                ExportFormat(context)));
+}
+
+http::Response ImportHousing(RegistryTransfer& transfer, http::RequestContext& context) {
+  const auto options = ReadImportOptions(context);
+  return ImportResponse(transfer.ImportHousing(context.principal(), context.request().body, options));
+}
+
+http::Response HousingImportTemplate(const RegistryTransfer& transfer, http::RequestContext&) {
+  return TemplateResponse(transfer.HousingTemplate(), "housing-template.xlsx");
+}
+
+http::Response ExportHousing(const RegistryTransfer& transfer, const HousingService& housing,
+                             http::RequestContext& context) {
+  return FileResponse(
+      transfer.ExportHousing(context.principal(), housing, ReadHousingQuery(context), ExportFormat(context)));
+}
+
+http::Response ImportVehicles(RegistryTransfer& transfer, http::RequestContext& context) {
+  const auto options = ReadImportOptions(context);
+  return ImportResponse(transfer.ImportVehicles(context.principal(), context.request().body, options));
+}
+
+http::Response VehiclesImportTemplate(const RegistryTransfer& transfer, http::RequestContext&) {
+  return TemplateResponse(transfer.VehiclesTemplate(), "vehicles-template.xlsx");
+}
+
+http::Response ExportVehicles(const RegistryTransfer& transfer, const VehicleService& vehicles,
+                              http::RequestContext& context) {
+  return FileResponse(transfer.ExportVehicles(context.principal(), vehicles, ReadVehicleQuery(context),
+                                              ExportFormat(context)));
+}
+
+http::Response ExportUnits(const RegistryTransfer& transfer, const OrgUnitService& units,
+                           http::RequestContext& context) {
+  return FileResponse(
+      transfer.ExportUnits(context.principal(), units, ReadOrgUnitQuery(context), ExportFormat(context)));
 }
 
 }  // namespace shequ::registry

@@ -97,7 +97,7 @@ std::vector<http::QueryParamDoc> VehicleQueryDocs() {
           {"offset", "integer", "Rows to skip"}};
 }
 
-http::Response SearchVehicles(const VehicleService& vehicles, http::RequestContext& context) {
+VehicleQuery ReadVehicleQuery(const http::RequestContext& context) {
   const auto& request = context.request();
   VehicleQuery query;
   query.plate = request.Query("plate").value_or("");
@@ -105,6 +105,11 @@ http::Response SearchVehicles(const VehicleService& vehicles, http::RequestConte
   query.region = request.Query("region").value_or("");
   query.vehicle_type = request.Query("vehicle_type").value_or("");
   query.permit_expired = QueryFlag(context, "permit_expired");
+  return query;
+}
+
+http::Response SearchVehicles(const VehicleService& vehicles, http::RequestContext& context) {
+  auto query = ReadVehicleQuery(context);
   query.limit = context.QueryInt("limit", 20, 1, 200);
   query.offset = context.QueryInt("offset", 0, 0, 100'000'000);
   const auto page = vehicles.Search(context.principal(), query);

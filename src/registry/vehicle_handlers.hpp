@@ -15,6 +15,9 @@ nlohmann::json VehiclePageSchema();
 nlohmann::json VehicleFieldsSchema(bool creating);
 std::vector<http::QueryParamDoc> VehicleQueryDocs();
 
+// The filters of a list (paging apart), shared by its export.
+VehicleQuery ReadVehicleQuery(const http::RequestContext& context);
+
 http::Response SearchVehicles(const VehicleService& vehicles, http::RequestContext& context);
 http::Response CreateVehicle(VehicleService& vehicles, http::RequestContext& context);
 http::Response GetVehicle(const VehicleService& vehicles, http::RequestContext& context);

@@ -22,6 +22,72 @@ audit::AuditEntry Entry(const auth::Principal& actor, std::string action, const 
   Conflict("plate", "duplicate", "A vehicle with this plate is registered already.", "该号牌的车辆已登记。");
 }
 
+// Applies checked fields to `vehicle`, with what changed; the database checks (place, owner,
+// plate taken) happen here.
+void Apply(db::Connection& c, const auth::Principal& actor, const VehicleFields& fields, Vehicle& vehicle,
+           ChangeSet& changes) {
+  if (fields.region_code && *fields.region_code != vehicle.region_code) {
+    CheckPlace(c, actor, *fields.region_code, "region_code", PlaceRule::kCommunityOrBelow);
+    changes.Apply("region_code", vehicle.region_code, fields.region_code);
+  }
+  if (fields.plate && *fields.plate != vehicle.plate) {
+    const auto holder = VehicleStore::FindIdByPlate(c, *fields.plate);
+    if (holder && *holder != vehicle.id) PlateTaken();
+    changes.Apply("plate", vehicle.plate, fields.plate);
+    changes.Apply("plate_kind", vehicle.plate_kind, std::optional(PlateKind(vehicle.plate)));
+  }
+  changes.Apply("vehicle_type", vehicle.vehicle_type, fields.vehicle_type);
+  changes.Apply("brand", vehicle.brand, fields.brand);
+  changes.Apply("color", vehicle.color, fields.color);
+  if (fields.owner_person_id) {
+    const auto owner = VisiblePerson(c, actor, *fields.owner_person_id, "owner_person_id");
+    changes.Note("owner_person_id", ChangeText(vehicle.owner_person_id), ChangeText(owner.id));
+    vehicle.owner_person_id = owner.id;
+    changes.Apply("owner_name", vehicle.owner_name, std::optional(owner.name));
+  } else if (fields.owner_name) {
+    // A name alone: the owner is no longer a registered person.
+    changes.Note("owner_person_id", ChangeText(vehicle.owner_person_id), std::nullopt);
+    vehicle.owner_person_id.reset();
+    changes.Apply("owner_name", vehicle.owner_name, fields.owner_name);
+  }
+  changes.Apply("permit_number", vehicle.permit_number, fields.permit_number);
+  if (fields.permit_valid_until) {
+    const auto value = fields.permit_valid_until->empty() ? std::nullopt : fields.permit_valid_until;
+    changes.Note("permit_valid_until", vehicle.permit_valid_until, value);
+    vehicle.permit_valid_until = value;
+  }
+}
+
+VehicleFilter FilterFor(const auth::Principal& actor, const VehicleQuery& query, const std::string& today) {
+  VehicleFilter filter;
+  filter.prefixes = SearchPrefixes(actor.scope, query.region);
+  const auto plate = Trim(query.plate);
+  if (!plate.empty()) {
+    if (auto whole = NormalisePlate(plate)) {
+      filter.plate = *whole;
+    } else {
+      // A part of a plate, as written on a note: ASCII upper-cased, separators dropped.
+      for (char ch : plate) {
+        if (ch == ' ' || ch == '-') continue;
+        filter.plate_part += ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
+      }
+    }
+  }
+  filter.owner_part = Trim(query.owner);
+  if (!query.vehicle_type.empty()) {
+    const auto code = VehicleTypes().Read(query.vehicle_type);
+    if (!code) {
+      throw Error(ErrorCode::kInvalidQueryParameter, "Not a vehicle type.", "车辆类型无效。",
+                  nlohmann::json::array({FieldDetail("vehicle_type", "invalid")}));
+    }
+    filter.vehicle_type = std::string(*code);
+  }
+  if (query.permit_expired) filter.permit_expired_before = today;
+  filter.limit = query.limit;
+  filter.offset = query.offset;
+  return filter;
+}
+
 }  // namespace
 
 std::string PlateKind(std::string_view plate) {
@@ -84,63 +150,34 @@ VehicleView VehicleService::ViewOf(db::Connection& c, Vehicle vehicle) const {
   return {std::move(vehicle), std::move(address)};
 }
 
-void VehicleService::Apply(db::Connection& c, const auth::Principal& actor, const VehicleFields& fields,
-                           Vehicle& vehicle, ChangeSet& changes) const {
-  if (fields.region_code && *fields.region_code != vehicle.region_code) {
-    CheckPlace(c, actor, *fields.region_code, "region_code", PlaceRule::kCommunityOrBelow);
-    changes.Apply("region_code", vehicle.region_code, fields.region_code);
-  }
-  if (fields.plate && *fields.plate != vehicle.plate) {
-    const auto holder = VehicleStore::FindIdByPlate(c, *fields.plate);
-    if (holder && *holder != vehicle.id) PlateTaken();
-    changes.Apply("plate", vehicle.plate, fields.plate);
-    changes.Apply("plate_kind", vehicle.plate_kind, std::optional(PlateKind(vehicle.plate)));
-  }
-  changes.Apply("vehicle_type", vehicle.vehicle_type, fields.vehicle_type);
-  changes.Apply("brand", vehicle.brand, fields.brand);
-  changes.Apply("color", vehicle.color, fields.color);
-  if (fields.owner_person_id) {
-    const auto owner = VisiblePerson(c, actor, *fields.owner_person_id, "owner_person_id");
-    changes.Note("owner_person_id", ChangeText(vehicle.owner_person_id), ChangeText(owner.id));
-    vehicle.owner_person_id = owner.id;
-    changes.Apply("owner_name", vehicle.owner_name, std::optional(owner.name));
-  } else if (fields.owner_name) {
-    // A name alone: the owner is no longer a registered person.
-    changes.Note("owner_person_id", ChangeText(vehicle.owner_person_id), std::nullopt);
-    vehicle.owner_person_id.reset();
-    changes.Apply("owner_name", vehicle.owner_name, fields.owner_name);
-  }
-  changes.Apply("permit_number", vehicle.permit_number, fields.permit_number);
-  if (fields.permit_valid_until) {
-    const auto value = fields.permit_valid_until->empty() ? std::nullopt : fields.permit_valid_until;
-    changes.Note("permit_valid_until", vehicle.permit_valid_until, value);
-    vehicle.permit_valid_until = value;
-  }
-}
-
 VehicleView VehicleService::Create(const auth::Principal& actor, const VehicleFields& request) {
   Problems problems;
   const auto fields = CheckVehicleFields(request, true, problems);
   problems.ThrowIfAny();
   return context_.database.Write([&](db::Connection& c) {
-    const auto now = context_.clock.NowMillis();
-    Vehicle vehicle;
-    ChangeSet changes;
-    Apply(c, actor, fields, vehicle, changes);
-    vehicle.created_at = vehicle.updated_at = now;
-    try {
-      vehicle.id = VehicleStore::Insert(c, vehicle);
-    } catch (const db::DatabaseError& e) {
-      // Two clerks registering one plate at once: the unique index decides.
-      if (e.kind() != db::DatabaseError::Kind::kUniqueViolation) throw;
-      PlateTaken();
-    }
-    ChangeLog::Write(c, kEntity, std::to_string(vehicle.id), changes, actor, now);
-    auto entry = Entry(actor, "registry.vehicle_create", vehicle);
-    entry.detail = changes.AuditDetail();
-    context_.audit.Record(c, entry);
-    return ViewOf(c, std::move(vehicle));
+    return ViewOf(c, *VehicleStore::Find(c, InsertChecked(c, context_, actor, fields)));
   });
+}
+
+std::int64_t VehicleService::InsertChecked(db::Connection& c, const RegistryContext& context,
+                                           const auth::Principal& actor, const VehicleFields& fields) {
+  const auto now = context.clock.NowMillis();
+  Vehicle vehicle;
+  ChangeSet changes;
+  Apply(c, actor, fields, vehicle, changes);
+  vehicle.created_at = vehicle.updated_at = now;
+  try {
+    vehicle.id = VehicleStore::Insert(c, vehicle);
+  } catch (const db::DatabaseError& e) {
+    // Two clerks registering one plate at once: the unique index decides.
+    if (e.kind() != db::DatabaseError::Kind::kUniqueViolation) throw;
+    PlateTaken();
+  }
+  ChangeLog::Write(c, kEntity, std::to_string(vehicle.id), changes, actor, now);
+  auto entry = Entry(actor, "registry.vehicle_create", vehicle);
+  entry.detail = changes.AuditDetail();
+  context.audit.Record(c, entry);
+  return vehicle.id;
 }
 
 VehicleView VehicleService::Get(const auth::Principal& actor, std::int64_t id) const {
@@ -184,38 +221,26 @@ std::vector<ChangeRecord> VehicleService::History(const auth::Principal& actor, 
 }
 
 VehiclePage VehicleService::Search(const auth::Principal& actor, const VehicleQuery& query) const {
-  VehicleFilter filter;
-  filter.prefixes = SearchPrefixes(actor.scope, query.region);
-  const auto plate = Trim(query.plate);
-  if (!plate.empty()) {
-    if (auto whole = NormalisePlate(plate)) {
-      filter.plate = *whole;
-    } else {
-      // A part of a plate, as written on a note: ASCII upper-cased, separators dropped.
-      for (char ch : plate) {
-        if (ch == ' ' || ch == '-') continue;
-        filter.plate_part += ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
-      }
-    }
-  }
-  filter.owner_part = Trim(query.owner);
-  if (!query.vehicle_type.empty()) {
-    const auto code = VehicleTypes().Read(query.vehicle_type);
-    if (!code) {
-      throw Error(ErrorCode::kInvalidQueryParameter, "Not a vehicle type.", "车辆类型无效。",
-                  nlohmann::json::array({FieldDetail("vehicle_type", "invalid")}));
-    }
-    filter.vehicle_type = std::string(*code);
-  }
-  if (query.permit_expired) filter.permit_expired_before = ChinaToday(context_.clock);
-  filter.limit = query.limit;
-  filter.offset = query.offset;
+  const auto filter = FilterFor(actor, query, ChinaToday(context_.clock));
   return context_.database.Read([&](db::Connection& c) {
     auto page = VehicleStore::Search(c, filter);
     std::vector<std::string> codes;
     for (const auto& vehicle : page.items) codes.push_back(vehicle.region_code);
     page.addresses = AddressesOf(c, codes);
     return page;
+  });
+}
+
+void VehicleService::ForEach(const auth::Principal& actor, const VehicleQuery& query,
+                             const ExportVisitor& visit) const {
+  const auto filter = FilterFor(actor, query, ChinaToday(context_.clock));
+  context_.database.Read([&](db::Connection& c) {
+    VehicleStore::ForEachPage(c, filter, [&](std::vector<Vehicle>& page) {
+      std::vector<std::string> codes;
+      for (const auto& vehicle : page) codes.push_back(vehicle.region_code);
+      auto addresses = AddressesOf(c, codes);
+      for (const auto& vehicle : page) visit(vehicle, addresses[vehicle.region_code]);
+    });
   });
 }
 

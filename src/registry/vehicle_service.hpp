@@ -4,6 +4,7 @@
 // every change is in the history.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,14 +40,18 @@ class VehicleService {
   VehicleView Update(const auth::Principal& actor, std::int64_t id, const VehicleFields& patch);
   std::vector<ChangeRecord> History(const auth::Principal& actor, std::int64_t id) const;
   VehiclePage Search(const auth::Principal& actor, const VehicleQuery& query) const;
+  // Every match of `query` (paging ignored), for exports, with the place's address.
+  using ExportVisitor = std::function<void(const Vehicle&, const std::string& address)>;
+  void ForEach(const auth::Principal& actor, const VehicleQuery& query, const ExportVisitor& visit) const;
+
+  // For imports and Create: inserts a vehicle of checked fields in the caller's transaction, with
+  // its history and audit entry; the database checks (place, owner, plate taken) happen here.
+  static std::int64_t InsertChecked(db::Connection& c, const RegistryContext& context,
+                                    const auth::Principal& actor, const VehicleFields& checked);
 
  private:
   Vehicle LoadVisible(db::Connection& c, const auth::Principal& actor, std::int64_t id) const;
   VehicleView ViewOf(db::Connection& c, Vehicle vehicle) const;
-  // Applies checked fields to `vehicle`, with what changed; the database checks (place, owner,
-  // plate taken) happen here.
-  void Apply(db::Connection& c, const auth::Principal& actor, const VehicleFields& fields, Vehicle& vehicle,
-             ChangeSet& changes) const;
 
   const RegistryContext& context_;
 };

@@ -1,5 +1,7 @@
 #include "registry/vehicle_store.hpp"
 
+#include <algorithm>
+
 #include "registry/sql_filter.hpp"
 
 namespace shequ::registry {
@@ -27,6 +29,20 @@ Vehicle Read(const db::Row& row) {
   v.created_at = row.Int(13);
   v.updated_at = row.Int(14);
   return v;
+}
+
+std::string FromWhere(const VehicleFilter& f, SqlParams& params) {
+  std::string where;
+  const auto add = [&where](const std::string& condition) {
+    where += (where.empty() ? " WHERE " : " AND ") + condition;
+  };
+  if (const auto scope = SubtreeCondition(f.prefixes, {"region_code"}, params); !scope.empty()) add(scope);
+  if (f.plate) add("plate = " + params.Add(*f.plate));
+  if (!f.plate_part.empty()) add("plate LIKE " + params.Add("%" + f.plate_part + "%"));
+  if (!f.owner_part.empty()) add("owner_name LIKE " + params.Add("%" + f.owner_part + "%"));
+  if (!f.vehicle_type.empty()) add("vehicle_type = " + params.Add(f.vehicle_type));
+  if (f.permit_expired_before) add("permit_valid_until < " + params.Add(*f.permit_expired_before));
+  return " FROM vehicles" + where;
 }
 
 }  // namespace
@@ -70,17 +86,7 @@ bool VehicleStore::Update(db::Connection& c, const Vehicle& v, std::int64_t expe
 
 VehiclePage VehicleStore::Search(db::Connection& c, const VehicleFilter& f) {
   SqlParams params;
-  std::string where;
-  const auto add = [&where](const std::string& condition) {
-    where += (where.empty() ? " WHERE " : " AND ") + condition;
-  };
-  if (const auto scope = SubtreeCondition(f.prefixes, {"region_code"}, params); !scope.empty()) add(scope);
-  if (f.plate) add("plate = " + params.Add(*f.plate));
-  if (!f.plate_part.empty()) add("plate LIKE " + params.Add("%" + f.plate_part + "%"));
-  if (!f.owner_part.empty()) add("owner_name LIKE " + params.Add("%" + f.owner_part + "%"));
-  if (!f.vehicle_type.empty()) add("vehicle_type = " + params.Add(f.vehicle_type));
-  if (f.permit_expired_before) add("permit_valid_until < " + params.Add(*f.permit_expired_before));
-  const auto from_where = " FROM vehicles" + where;
+  const auto from_where = FromWhere(f, params);
   VehiclePage page;
   page.total = c.Execute("SELECT COUNT(*)" + from_where, params.values())[0].Int(0);
   const auto limit = params.Add(f.limit);
@@ -90,6 +96,41 @@ VehiclePage VehicleStore::Search(db::Connection& c, const VehicleFilter& f) {
       params.values());
   for (std::size_t i = 0; i < rows.size(); ++i) page.items.push_back(Read(rows[i]));
   return page;
+}
+
+void VehicleStore::ForEachPage(db::Connection& c, const VehicleFilter& f,
+                               const std::function<void(std::vector<Vehicle>&)>& visit) {
+  // Keyset pages by id keep memory flat however long the list.
+  std::int64_t after = 0;
+  while (true) {
+    SqlParams params;
+    auto from_where = FromWhere(f, params);
+    from_where += (from_where.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ");
+    from_where += "id > " + params.Add(after);
+    auto rows = c.Execute("SELECT " + std::string(kColumns) + from_where + " ORDER BY id LIMIT 1000",
+                          params.values());
+    if (rows.empty()) return;
+    std::vector<Vehicle> page;
+    page.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) page.push_back(Read(rows[i]));
+    after = page.back().id;
+    visit(page);
+  }
+}
+
+std::set<std::string> VehicleStore::ExistingPlates(db::Connection& c,
+                                                   const std::vector<std::string>& plates) {
+  std::set<std::string> existing;
+  constexpr std::size_t kChunk = 500;
+  for (std::size_t start = 0; start < plates.size(); start += kChunk) {
+    SqlParams params;
+    std::string in;
+    for (std::size_t i = start; i < std::min(plates.size(), start + kChunk); ++i)
+      in += (in.empty() ? "" : ", ") + params.Add(plates[i]);
+    auto rows = c.Execute("SELECT plate FROM vehicles WHERE plate IN (" + in + ")", params.values());
+    for (std::size_t i = 0; i < rows.size(); ++i) existing.insert(rows[i].Text(0));
+  }
+  return existing;
 }
 
 }  // namespace shequ::registry

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,11 @@ class VehicleStore {
   // Writes every mutable column; false when `expected_version` is no longer current.
   static bool Update(db::Connection& c, const Vehicle& vehicle, std::int64_t expected_version);
   static VehiclePage Search(db::Connection& c, const VehicleFilter& filter);
+  // Every match of `filter` by id in keyset pages (paging ignored), for exports.
+  static void ForEachPage(db::Connection& c, const VehicleFilter& filter,
+                          const std::function<void(std::vector<Vehicle>&)>& visit);
+  // Which of these normalised plates are registered already (imports check a whole file at once).
+  static std::set<std::string> ExistingPlates(db::Connection& c, const std::vector<std::string>& plates);
 };
 
 }  // namespace shequ::registry
