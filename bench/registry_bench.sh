@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The registry at scale, on SQLite: generating N residents (`shequ demo --people N`), importing the
-# same N from a CSV file (`shequ import-people`), then a street's filtered search and exact ID-number
+# same N from a CSV file (`shequ import people`), then a street's filtered search and exact ID-number
 # lookups (p50/p99), peak RSS and database size.
 #   bench/registry_bench.sh [N]   (default 1000000)
 set -euo pipefail
@@ -27,6 +27,6 @@ echo "|---|---|---|"
 timed "demo --people $count (generate and write)" "$shequ" demo --db "$generated" --people "$count"
 imported="sqlite://$work/imported.db"
 "$shequ" demo --db "$imported" --people "$count" --people-csv "$work/people.csv" >/dev/null
-timed "import-people of a $count-row CSV" "$shequ" import-people --db "$imported" "$work/people.csv"
+timed "import people of a $count-row CSV" "$shequ" import people --db "$imported" "$work/people.csv"
 echo
 "$bench" --db "$generated" --queries 2000

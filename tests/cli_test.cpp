@@ -22,7 +22,7 @@ TEST(Cli, EverySubcommandHasHelp) {
                                                                 {"user", "list", "--help"},
                                                                 {"demo", "--help"},
                                                                 {"keys", "rotate", "--help"},
-                                                                {"import-people", "--help"}}) {
+                                                                {"import", "--help"}}) {
     const auto result = RunShequ(args);
     EXPECT_EQ(result.exit_code, 0) << args.front() << ": " << result.output;
     EXPECT_NE(result.output.find("--"), std::string::npos) << result.output;
@@ -60,19 +60,19 @@ TEST(Cli, GeneratesImportsAndRotatesKeys) {
     return (dir / name).string();
   };
   const auto bad = write("bad.csv", "姓名,公民身份号码,居住地编码\n张三,110105194912310021,610921103002\n");
-  auto refused = RunShequ({"import-people", "--db", url, "--key-file", key_file, bad});
+  auto refused = RunShequ({"import", "people", "--db", url, "--key-file", key_file, bad});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.output.find("\"line\":2"), std::string::npos) << refused.output;
   EXPECT_NE(refused.output.find("check_character"), std::string::npos) << refused.output;
   const auto good = write("good.csv", "姓名,公民身份号码,居住地编码\n张三,11010519491231002X,610921103002\n");
-  auto imported = RunShequ({"import-people", "--db", url, "--key-file", key_file, good});
+  auto imported = RunShequ({"import", "people", "--db", url, "--key-file", key_file, good});
   EXPECT_EQ(imported.exit_code, 0) << imported.output;
   EXPECT_NE(imported.output.find("imported 1 of 1 rows"), std::string::npos) << imported.output;
 
   auto rotated = RunShequ({"keys", "rotate", "--db", url, "--key-file", key_file});
   EXPECT_EQ(rotated.exit_code, 0) << rotated.output;
   EXPECT_NE(rotated.output.find("key 2 is active"), std::string::npos) << rotated.output;
-  auto again = RunShequ({"import-people", "--db", url, "--key-file", key_file, good});
+  auto again = RunShequ({"import", "people", "--db", url, "--key-file", key_file, good});
   EXPECT_EQ(again.exit_code, 1) << "the blind index still finds the person after rotation: " << again.output;
   EXPECT_NE(again.output.find("already_registered"), std::string::npos) << again.output;
   std::filesystem::remove_all(dir);

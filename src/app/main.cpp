@@ -175,10 +175,15 @@ int main(int argc, char** argv) {
       keys->add_subcommand("rotate", "Add a new active key and re-encrypt every protected value under it");
   add_db(keys_rotate);
 
-  auto* import_people =
-      cli.add_subcommand("import-people", "Import people from .xlsx or .csv (all or nothing, faults by row)");
+  auto* import_people = cli.add_subcommand(
+      "import",
+      "Import people, households, housing or vehicles from .xlsx or .csv (all or nothing, faults by row)");
   add_db(import_people);
+  std::string import_kind;
   std::string people_path;
+  import_people->add_option("KIND", import_kind, "people, households, housing or vehicles")
+      ->required()
+      ->check(CLI::IsMember({"people", "households", "housing", "vehicles"}));
   std::vector<std::string> import_scopes;
   bool import_dry_run = false;
   import_people->add_option("FILE", people_path, "The .xlsx or .csv file")
@@ -267,7 +272,12 @@ int main(int argc, char** argv) {
       shequ::registry::ImportOptions import_options;
       import_options.dry_run = import_dry_run;
       const auto started = std::chrono::steady_clock::now();
-      const auto report = app.registry().transfer.ImportPeople(console, bytes, import_options);
+      auto& transfer = app.registry().transfer;
+      const auto report =
+          import_kind == "people"       ? transfer.ImportPeople(console, bytes, import_options)
+          : import_kind == "households" ? transfer.ImportHouseholds(console, bytes, import_options)
+          : import_kind == "housing"    ? transfer.ImportHousing(console, bytes, import_options)
+                                        : transfer.ImportVehicles(console, bytes, import_options);
       const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       std::printf("%s %lld of %lld rows (%lld key-group memberships) in %.1f s\n",
                   import_dry_run ? "checked" : "imported",
