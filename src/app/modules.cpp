@@ -5,6 +5,7 @@
 #include "audit/module.hpp"
 #include "core/errors/error.hpp"
 #include "core/http/openapi.hpp"
+#include "events/module.hpp"
 #include "regions/module.hpp"
 #include "registry/module.hpp"
 
@@ -58,6 +59,7 @@ Application::Application(ApplicationOptions options)
   modules_.push_back(accounts::Manifest(*accounts_, *sessions_, options_.cookies, permissions_));
   modules_.push_back(regions::Manifest(*regions_, *grids_, *pairings_));
   modules_.push_back(registry::Manifest(*registry_));
+  modules_.push_back(events::Manifest());
 
   for (auto& module : modules_) {
     for (const auto& grant : module.permissions) permissions_.Grant(grant.permission, grant.roles);

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <vector>
+
+#include "core/db/database.hpp"
+#include "events/work_calendar.hpp"
+
+namespace shequ::events {
+
+// All SQL of the working calendar.
+class CalendarStore {
+ public:
+  static std::vector<CalendarDay> Days(db::Connection& c);
+  static void Put(db::Connection& c, const CalendarDay& day);
+};
+
+}  // namespace shequ::events

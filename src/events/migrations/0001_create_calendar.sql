@@ -1,0 +1,80 @@
+-- The working calendar deadlines are counted on: weekends are rest days and weekdays working days,
+-- except the days listed here — public holidays (holiday) and the weekend days worked in their
+-- place (workday, 调休), as the State Council's yearly notice sets them. Admins add next year's.
+CREATE TABLE calendar_days (
+  day TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL
+);
+INSERT INTO calendar_days VALUES ('2025-01-01', 'holiday', '元旦');
+INSERT INTO calendar_days VALUES ('2025-01-26', 'workday', '春节调休上班');
+INSERT INTO calendar_days VALUES ('2025-01-28', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2025-01-29', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2025-01-30', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2025-01-31', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2025-02-01', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2025-02-02', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2025-02-03', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2025-02-04', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2025-02-08', 'workday', '春节调休上班');
+INSERT INTO calendar_days VALUES ('2025-04-04', 'holiday', '清明节');
+INSERT INTO calendar_days VALUES ('2025-04-05', 'holiday', '清明节');
+INSERT INTO calendar_days VALUES ('2025-04-06', 'holiday', '清明节');
+INSERT INTO calendar_days VALUES ('2025-04-27', 'workday', '劳动节调休上班');
+INSERT INTO calendar_days VALUES ('2025-05-01', 'holiday', '劳动节');
+INSERT INTO calendar_days VALUES ('2025-05-02', 'holiday', '劳动节');
+INSERT INTO calendar_days VALUES ('2025-05-03', 'holiday', '劳动节');
+INSERT INTO calendar_days VALUES ('2025-05-04', 'holiday', '劳动节');
+INSERT INTO calendar_days VALUES ('2025-05-05', 'holiday', '劳动节');
+INSERT INTO calendar_days VALUES ('2025-05-31', 'holiday', '端午节');
+INSERT INTO calendar_days VALUES ('2025-06-01', 'holiday', '端午节');
+INSERT INTO calendar_days VALUES ('2025-06-02', 'holiday', '端午节');
+INSERT INTO calendar_days VALUES ('2025-09-28', 'workday', '国庆节调休上班');
+INSERT INTO calendar_days VALUES ('2025-10-01', 'holiday', '国庆节、中秋节');
+INSERT INTO calendar_days VALUES ('2025-10-02', 'holiday', '国庆节、中秋节');
+INSERT INTO calendar_days VALUES ('2025-10-03', 'holiday', '国庆节、中秋节');
+INSERT INTO calendar_days VALUES ('2025-10-04', 'holiday', '国庆节、中秋节');
+INSERT INTO calendar_days VALUES ('2025-10-05', 'holiday', '国庆节、中秋节');
+INSERT INTO calendar_days VALUES ('2025-10-06', 'holiday', '国庆节、中秋节');
+INSERT INTO calendar_days VALUES ('2025-10-07', 'holiday', '国庆节、中秋节');
+INSERT INTO calendar_days VALUES ('2025-10-08', 'holiday', '国庆节、中秋节');
+INSERT INTO calendar_days VALUES ('2025-10-11', 'workday', '国庆节调休上班');
+INSERT INTO calendar_days VALUES ('2026-01-01', 'holiday', '元旦');
+INSERT INTO calendar_days VALUES ('2026-01-02', 'holiday', '元旦');
+INSERT INTO calendar_days VALUES ('2026-01-03', 'holiday', '元旦');
+INSERT INTO calendar_days VALUES ('2026-01-04', 'workday', '元旦调休上班');
+INSERT INTO calendar_days VALUES ('2026-02-14', 'workday', '春节调休上班');
+INSERT INTO calendar_days VALUES ('2026-02-15', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2026-02-16', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2026-02-17', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2026-02-18', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2026-02-19', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2026-02-20', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2026-02-21', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2026-02-22', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2026-02-23', 'holiday', '春节');
+INSERT INTO calendar_days VALUES ('2026-02-28', 'workday', '春节调休上班');
+INSERT INTO calendar_days VALUES ('2026-04-04', 'holiday', '清明节');
+INSERT INTO calendar_days VALUES ('2026-04-05', 'holiday', '清明节');
+INSERT INTO calendar_days VALUES ('2026-04-06', 'holiday', '清明节');
+INSERT INTO calendar_days VALUES ('2026-05-01', 'holiday', '劳动节');
+INSERT INTO calendar_days VALUES ('2026-05-02', 'holiday', '劳动节');
+INSERT INTO calendar_days VALUES ('2026-05-03', 'holiday', '劳动节');
+INSERT INTO calendar_days VALUES ('2026-05-04', 'holiday', '劳动节');
+INSERT INTO calendar_days VALUES ('2026-05-05', 'holiday', '劳动节');
+INSERT INTO calendar_days VALUES ('2026-05-09', 'workday', '劳动节调休上班');
+INSERT INTO calendar_days VALUES ('2026-06-19', 'holiday', '端午节');
+INSERT INTO calendar_days VALUES ('2026-06-20', 'holiday', '端午节');
+INSERT INTO calendar_days VALUES ('2026-06-21', 'holiday', '端午节');
+INSERT INTO calendar_days VALUES ('2026-09-20', 'workday', '国庆节调休上班');
+INSERT INTO calendar_days VALUES ('2026-09-25', 'holiday', '中秋节');
+INSERT INTO calendar_days VALUES ('2026-09-26', 'holiday', '中秋节');
+INSERT INTO calendar_days VALUES ('2026-09-27', 'holiday', '中秋节');
+INSERT INTO calendar_days VALUES ('2026-10-01', 'holiday', '国庆节');
+INSERT INTO calendar_days VALUES ('2026-10-02', 'holiday', '国庆节');
+INSERT INTO calendar_days VALUES ('2026-10-03', 'holiday', '国庆节');
+INSERT INTO calendar_days VALUES ('2026-10-04', 'holiday', '国庆节');
+INSERT INTO calendar_days VALUES ('2026-10-05', 'holiday', '国庆节');
+INSERT INTO calendar_days VALUES ('2026-10-06', 'holiday', '国庆节');
+INSERT INTO calendar_days VALUES ('2026-10-07', 'holiday', '国庆节');
+INSERT INTO calendar_days VALUES ('2026-10-10', 'workday', '国庆节调休上班');
