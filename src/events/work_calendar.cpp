@@ -8,9 +8,8 @@
 namespace shequ::events {
 namespace {
 
-constexpr std::int64_t kMinuteMs = 60 * 1000;
-constexpr std::int64_t kDayMs = 24 * 60 * kMinuteMs;
-constexpr std::int64_t kChinaOffsetMs = 8 * 60 * kMinuteMs;
+constexpr std::int64_t kMinuteMs = std::int64_t{60} * 1000;
+constexpr std::int64_t kChinaOffsetMs = std::int64_t{8} * 60 * kMinuteMs;
 // Deadlines are never more than a few years out; a walk further than this is a bug, not a wait.
 constexpr int kLongestWalkDays = 3660;
 
