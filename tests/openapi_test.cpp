@@ -334,6 +334,29 @@ TEST_F(OpenApiTest, RegistryLedgerResponsesMatchTheirSchemas) {
   }
 }
 
+TEST_F(OpenApiTest, EventConfigurationResponsesMatchTheirSchemas) {
+  ExpectConforms("get", "/api/event-categories", app_.Get("/api/event-categories", token_));
+  ExpectConforms(
+      "post", "/api/event-categories",
+      app_.Post(
+          "/api/event-categories",
+          {{"code", "order.dogs"},
+           {"parent_code", "order"},
+           {"name", "不文明养犬"},
+           {"limits", {{{"stage", "handle"}, {"label", "处置"}, {"amount", 2}, {"unit", "working_days"}}}}},
+          token_));
+  ExpectConforms("patch", "/api/event-categories/{code}",
+                 app_.Patch("/api/event-categories/order.dogs", {{"department", "县公安局"}}, token_));
+  ExpectConforms(
+      "get", "/api/event-categories/{code}/deadlines",
+      app_.Get("/api/event-categories/order.dogs/deadlines?from=2026-02-13T16:30:00%2B08:00", token_));
+  ExpectConforms("get", "/api/calendar", app_.Get("/api/calendar?year=2026", token_));
+  ExpectConforms("put", "/api/calendar/{day}",
+                 app_.Call(http::Method::kPut, "/api/calendar/2027-01-01", token_,
+                           nlohmann::json{{"kind", "holiday"}, {"name", "元旦"}}.dump()));
+  EXPECT_EQ(app_.Call(http::Method::kDelete, "/api/calendar/2027-01-01", token_).status, 204);
+}
+
 TEST_F(OpenApiTest, TheValidatorItselfCatchesMismatches) {
   const nlohmann::json schema = {
       {"type", "object"}, {"required", {"id"}}, {"properties", {{"id", {{"type", "integer"}}}}}};

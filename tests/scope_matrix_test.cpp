@@ -306,6 +306,24 @@ class ScopeMatrixTest : public ::testing::Test {
       return {"/api/pairings/" + std::to_string(pairing.id) + "/end", {{"reason", "矩阵"}}};
     }
     const std::string person = "/api/people/" + std::to_string(target.person_id);
+    if (key == "GET /api/event-categories") return {"/api/event-categories?all=true", nullptr};
+    if (key == "POST /api/event-categories") {
+      auto code = "order.m_" + tag;
+      std::replace(code.begin(), code.end(), '-', '_');
+      return {"/api/event-categories", {{"code", code}, {"parent_code", "order"}, {"name", "矩阵类别"}}};
+    }
+    if (key == "PATCH /api/event-categories/{code}")
+      return {"/api/event-categories/order.noise", {{"sort_order", 5}}};
+    if (key == "GET /api/event-categories/{code}/deadlines") {
+      return {"/api/event-categories/order.noise/deadlines?from=2026-03-02T09:00:00%2B08:00", nullptr};
+    }
+    if (key == "GET /api/calendar") return {"/api/calendar?year=2026", nullptr};
+    if (key == "PUT /api/calendar/{day}")
+      return {"/api/calendar/2027-01-01", {{"kind", "holiday"}, {"name", "元旦"}}};
+    if (key == "DELETE /api/calendar/{day}") {
+      app_.app().calendar().Put(Console(), {"2027-10-01", "holiday", "国庆节"});
+      return {"/api/calendar/2027-10-01", nullptr};
+    }
     if (key == "GET /api/people") return {"/api/people?q=" + target.compound, nullptr};
     if (key == "POST /api/people") {
       return {"/api/people",
@@ -432,7 +450,10 @@ class ScopeMatrixTest : public ::testing::Test {
   // the entries of that part. Registry routes act on records in the target's compound.
   static bool Inside(const http::Route& route, const Target& target, const auth::Principal& principal) {
     const auto& pattern = route.pattern;
-    if (pattern.starts_with("/api/group-types")) return true;  // one list for the whole installation
+    if (pattern.starts_with("/api/group-types") || pattern.starts_with("/api/event-categories") ||
+        pattern.starts_with("/api/calendar")) {
+      return true;  // one list for the whole installation
+    }
     if (pattern.starts_with("/api/people") || pattern.starts_with("/api/key-groups")) {
       return principal.scope.Contains(target.compound_code);
     }

@@ -18,6 +18,7 @@
 #include "core/http/router.hpp"
 #include "core/module.hpp"
 #include "core/notify/notifier.hpp"
+#include "events/category_service.hpp"
 #include "regions/grid_service.hpp"
 #include "regions/pairing_service.hpp"
 #include "regions/region_service.hpp"
@@ -64,6 +65,8 @@ class Application {
   registry::RegistryServices& registry() { return *registry_; }
   const registry::RegistryContext& registry_context() const { return *registry_context_; }
   registry::Vault& vault() { return *vault_; }
+  events::CategoryService& categories() { return *categories_; }
+  events::CalendarService& calendar() { return *calendar_; }
   const Clock& clock() const { return clock_; }
   const audit::AuditLog& audit() const { return *audit_; }
   const std::vector<ModuleManifest>& modules() const { return modules_; }
@@ -87,6 +90,8 @@ class Application {
   std::shared_ptr<registry::Vault> vault_;
   std::unique_ptr<registry::RegistryContext> registry_context_;
   std::unique_ptr<registry::RegistryServices> registry_;
+  std::unique_ptr<events::CalendarService> calendar_;
+  std::unique_ptr<events::CategoryService> categories_;
   std::vector<ModuleManifest> modules_;
   http::Router router_;
   http::PermissionTable permissions_;

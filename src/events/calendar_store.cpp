@@ -18,4 +18,8 @@ void CalendarStore::Put(db::Connection& c, const CalendarDay& day) {
       day.date, day.kind, day.name);
 }
 
+bool CalendarStore::Remove(db::Connection& c, const std::string& date) {
+  return c.Run("DELETE FROM calendar_days WHERE day = $1", date).affected_rows == 1;
+}
+
 }  // namespace shequ::events

@@ -12,6 +12,8 @@ class CalendarStore {
  public:
   static std::vector<CalendarDay> Days(db::Connection& c);
   static void Put(db::Connection& c, const CalendarDay& day);
+  // False when the day was not listed.
+  static bool Remove(db::Connection& c, const std::string& date);
 };
 
 }  // namespace shequ::events

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "core/module.hpp"
+#include "events/category_service.hpp"
 
 namespace shequ::events {
 
 std::span<const db::MigrationFile> Migrations();
-ModuleManifest Manifest();
+ModuleManifest Manifest(CategoryService& categories, CalendarService& calendar, const Clock& clock);
 
 }  // namespace shequ::events

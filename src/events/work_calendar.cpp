@@ -39,6 +39,8 @@ std::array<std::pair<int, int>, 2> Sittings(const OfficeHours& h) {
 
 }  // namespace
 
+bool IsCalendarDate(std::string_view text) { return ParseDate(text).has_value(); }
+
 std::chrono::sys_days ChinaDay(std::int64_t epoch_ms) {
   return std::chrono::floor<std::chrono::days>(
       std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(epoch_ms + kChinaOffsetMs)));

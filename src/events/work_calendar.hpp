@@ -49,6 +49,9 @@ class WorkCalendar {
   OfficeHours hours_;
 };
 
+// A real date written YYYY-MM-DD.
+bool IsCalendarDate(std::string_view text);
+
 // The local (UTC+8) calendar day of an instant, and the instant of a local time on a day.
 std::chrono::sys_days ChinaDay(std::int64_t epoch_ms);
 std::int64_t ChinaTime(std::chrono::sys_days day, int minute_of_day);
