@@ -25,8 +25,8 @@ std::int64_t DueAt(const WorkCalendar& calendar, std::int64_t start, const Stage
 
 class CalendarService {
  public:
-  CalendarService(db::Database& database, const Clock& clock, const audit::AuditLog& audit)
-      : database_(database), clock_(clock), audit_(audit) {}
+  CalendarService(db::Database& database, const audit::AuditLog& audit)
+      : database_(database), audit_(audit) {}
 
   WorkCalendar Current() const;
   // The listed days (holidays and make-up working days) of a year.
@@ -36,7 +36,6 @@ class CalendarService {
 
  private:
   db::Database& database_;
-  const Clock& clock_;
   const audit::AuditLog& audit_;
 };
 

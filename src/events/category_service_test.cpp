@@ -13,7 +13,9 @@ namespace shequ::events {
 namespace {
 
 std::int64_t At(const std::string& local) { return *ParseTimestamp(local + "+08:00"); }
-std::string Local(std::int64_t instant) { return FormatTimestamp(instant + 8 * 3600 * 1000).substr(0, 16); }
+std::string Local(std::int64_t instant) {
+  return FormatTimestamp(instant + std::int64_t{8} * 3600 * 1000).substr(0, 16);
+}
 
 auth::Principal Admin() {
   auth::Principal admin;

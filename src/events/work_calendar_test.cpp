@@ -21,7 +21,9 @@ const std::vector<CalendarDay> k2026 = {
 
 // Beijing time as an instant.
 std::int64_t At(const std::string& local) { return *ParseTimestamp(local + "+08:00"); }
-std::string Local(std::int64_t instant) { return FormatTimestamp(instant + 8 * 3600 * 1000).substr(0, 16); }
+std::string Local(std::int64_t instant) {
+  return FormatTimestamp(instant + std::int64_t{8} * 3600 * 1000).substr(0, 16);
+}
 
 TEST(WorkCalendar, WeekendsRestHolidaysRestAndMakeUpDaysWork) {
   const WorkCalendar calendar(k2026);
@@ -56,7 +58,8 @@ TEST(WorkCalendar, WorkingHoursCountOnlyOfficeTime) {
       << "the lunch break does not count";
   EXPECT_EQ(Local(calendar.AddWorkingMinutes(At("2026-03-02T19:00:00"), 30)), "2026-03-03T09:00")
       << "reported after hours: the clock starts next morning";
-  EXPECT_EQ(Local(calendar.AddWorkingMinutes(At("2026-02-13T16:30:00"), 4 * 60)), "2026-02-14T11:30")
+  EXPECT_EQ(Local(calendar.AddWorkingMinutes(At("2026-02-13T16:30:00"), std::int64_t{4} * 60)),
+            "2026-02-14T11:30")
       << "one hour on Friday, three on the make-up Saturday";
   EXPECT_EQ(Local(calendar.AddWorkingMinutes(At("2026-02-14T17:00:00"), 60)), "2026-02-24T09:00");
   EXPECT_EQ(calendar.WorkingMinutesBetween(At("2026-02-13T16:30:00"), At("2026-02-24T09:00:00")),
