@@ -5,16 +5,14 @@
 #include <fmt/format.h>
 
 #include "core/errors/error.hpp"
-#include "regions/region_import.hpp"
-#include "regions/testing/region_fixtures.hpp"
 #include "registry/household_service.hpp"
 #include "registry/housing_service.hpp"
 #include "registry/identifiers.hpp"
 #include "registry/org_unit_service.hpp"
 #include "registry/person_service.hpp"
 #include "registry/registry_transfer.hpp"
+#include "registry/testing/registry_test_base.hpp"
 #include "registry/vehicle_service.hpp"
-#include "support/test_app.hpp"
 #include "tabular/xlsx_reader.hpp"
 #include "tabular/xlsx_writer.hpp"
 
@@ -53,22 +51,14 @@ std::vector<Fault> FaultsOf(const std::function<void()>& import) {
   return {};
 }
 
-class LedgerTransferTest : public ::testing::Test {
+class LedgerTransferTest : public fixtures::RegistryTestBase {
  protected:
   LedgerTransferTest() {
-    regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
-        .AddNational(regions::fixtures::PingliangTown(), "test");
     auto& regions = app_.app().regions();
-    compound_ = regions.CreateChildrenAsConsole("610921103002", {regions::NewRegion{.name = "兴隆佳苑小区"}})
-                    .front()
-                    .code;
-    const auto building =
-        regions.CreateChildrenAsConsole(compound_, {regions::NewRegion{.number = 3}}).front().code;
-    const auto unit =
-        regions.CreateChildrenAsConsole(building, {regions::NewRegion{.number = 2}}).front().code;
-    for (int number : {501, 502, 503, 504}) {
+    dwellings_ = {dwelling_, other_dwelling_};
+    for (int number : {503, 504}) {
       dwellings_.push_back(
-          regions.CreateChildrenAsConsole(unit, {regions::NewRegion{.number = number}}).front().code);
+          regions.CreateChildrenAsConsole(unit_, {regions::NewRegion{.number = number}}).front().code);
     }
     neighbour_compound_ =
         regions.CreateChildrenAsConsole("610921103003", {regions::NewRegion{.name = "月河小区"}})
@@ -80,13 +70,6 @@ class LedgerTransferTest : public ::testing::Test {
         regions.CreateChildrenAsConsole(their_building, {regions::NewRegion{.number = 1}}).front().code;
     neighbour_dwelling_ =
         regions.CreateChildrenAsConsole(their_unit, {regions::NewRegion{.number = 101}}).front().code;
-    app_.CreateUser("community", "community", {"610921103002"});
-    app_.CreateUser("neighbour", "community", {"610921103003"});
-    community_ = Principal("community");
-    neighbour_ = Principal("neighbour");
-  }
-  auth::Principal Principal(const std::string& username) {
-    return app_.app().sessions().Authenticate(app_.Login(username), "127.0.0.1");
   }
   RegistryServices& registry() { return app_.app().registry(); }
   RegistryTransfer& transfer() { return registry().transfer; }
@@ -112,10 +95,8 @@ class LedgerTransferTest : public ::testing::Test {
     return app_.app().audit().Search(filter).size();
   }
 
-  testing::TestApp app_;
-  std::string compound_, neighbour_compound_, neighbour_dwelling_;
+  std::string neighbour_compound_, neighbour_dwelling_;
   std::vector<std::string> dwellings_;
-  auth::Principal community_, neighbour_;
 };
 
 TEST_F(LedgerTransferTest, ImportsHouseholdsOneRowPerMemberFromCsv) {

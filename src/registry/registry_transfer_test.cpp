@@ -3,44 +3,21 @@
 #include <gtest/gtest.h>
 
 #include "core/errors/error.hpp"
-#include "regions/region_import.hpp"
-#include "regions/testing/region_fixtures.hpp"
 #include "registry/person_service.hpp"
-#include "support/test_app.hpp"
+#include "registry/testing/registry_test_base.hpp"
 #include "tabular/xlsx_reader.hpp"
 #include "tabular/xlsx_writer.hpp"
 
 namespace shequ::registry {
 namespace {
 
-class RegistryTransferTest : public ::testing::Test {
+class RegistryTransferTest : public fixtures::RegistryTestBase {
  protected:
-  RegistryTransferTest() {
-    regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
-        .AddNational(regions::fixtures::PingliangTown(), "test");
-    auto& regions = app_.app().regions();
-    compound_ = regions.CreateChildrenAsConsole("610921103002", {regions::NewRegion{.name = "兴隆佳苑小区"}})
-                    .front()
-                    .code;
-    const auto building =
-        regions.CreateChildrenAsConsole(compound_, {regions::NewRegion{.number = 3}}).front().code;
-    const auto unit =
-        regions.CreateChildrenAsConsole(building, {regions::NewRegion{.number = 2}}).front().code;
-    dwelling_ = regions.CreateChildrenAsConsole(unit, {regions::NewRegion{.number = 501}}).front().code;
-    app_.CreateUser("community", "community", {"610921103002"});
-    app_.CreateUser("gridder", "grid_worker", {compound_});
-    community_ = app_.app().sessions().Authenticate(app_.Login("community"), "127.0.0.1");
-    gridder_ = app_.app().sessions().Authenticate(app_.Login("gridder"), "127.0.0.1");
-  }
   RegistryTransfer& transfer() { return app_.app().registry().transfer; }
   std::int64_t PeopleCount() {
     return app_.app().database().Read(
         [](db::Connection& c) { return c.Run("SELECT COUNT(*) FROM people")[0].Int(0); });
   }
-
-  testing::TestApp app_;
-  std::string compound_, dwelling_;
-  auth::Principal community_, gridder_;
 };
 
 TEST_F(RegistryTransferTest, ImportsACsvByChineseHeadersWithAddressesAndGroups) {

@@ -1,5 +1,5 @@
 // The world the registry's database tests start from: 平梁镇's national nodes, one compound of
-// 兴隆佳苑社区 with a building, a unit and dwellings 501 and 502, and signed-in principals — the
+// 兴隆佳苑社区 with building 3, unit 2 and dwellings 501 and 502, and signed-in principals — the
 // community, a neighbouring community, a grid worker of the compound and the street.
 #pragma once
 
@@ -22,8 +22,9 @@ class RegistryTestBase : public ::testing::Test {
     compound_ = regions.CreateChildrenAsConsole("610921103002", {regions::NewRegion{.name = "兴隆佳苑小区"}})
                     .front()
                     .code;
-    const auto building = regions.CreateChildrenAsConsole(compound_, {regions::NewRegion{}}).front().code;
-    unit_ = regions.CreateChildrenAsConsole(building, {regions::NewRegion{}}).front().code;
+    const auto building =
+        regions.CreateChildrenAsConsole(compound_, {regions::NewRegion{.number = 3}}).front().code;
+    unit_ = regions.CreateChildrenAsConsole(building, {regions::NewRegion{.number = 2}}).front().code;
     dwelling_ = regions.CreateChildrenAsConsole(unit_, {regions::NewRegion{.number = 501}}).front().code;
     other_dwelling_ =
         regions.CreateChildrenAsConsole(unit_, {regions::NewRegion{.number = 502}}).front().code;
