@@ -30,7 +30,8 @@ void ImportErrors::Throw() const {
                        {"message_zh", e.message_zh}});
   }
   const auto n = std::to_string(count_);
-  throw Error(ErrorCode::kFieldInvalid, "The file has " + n + " faults; nothing was imported.",
+  throw Error(ErrorCode::kFieldInvalid,
+              "The file has " + n + (count_ == 1 ? " fault" : " faults") + "; nothing was imported.",
               "文件中有 " + n + " 处错误，未导入任何数据。请按行号和列名修改后重新导入。",
               std::move(details));
 }
