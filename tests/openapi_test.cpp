@@ -357,6 +357,26 @@ TEST_F(OpenApiTest, EventConfigurationResponsesMatchTheirSchemas) {
   EXPECT_EQ(app_.Call(http::Method::kDelete, "/api/calendar/2027-01-01", token_).status, 204);
 }
 
+TEST_F(OpenApiTest, EventResponsesMatchTheirSchemas) {
+  regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
+      .AddNational({NationalNode("610000000000", "陕西省"), NationalNode("610900000000", "安康市"),
+                    NationalNode("610921000000", "汉阴县"), NationalNode("610921100000", "城关镇"),
+                    NationalNode("610921100001", "南街社区居委会")},
+                   "openapi");
+  const auto reported = app_.Post("/api/events",
+                                  {{"category_code", "environment.exposed_garbage"},
+                                   {"region_code", "610921100001"},
+                                   {"title", "楼下垃圾堆放"},
+                                   {"latitude", 32.89},
+                                   {"longitude", 108.51}},
+                                  token_);
+  ExpectConforms("post", "/api/events", reported);
+  ExpectConforms("get", "/api/events", app_.Get("/api/events?mine=true", token_));
+  ExpectConforms(
+      "get", "/api/events/{id}",
+      app_.Get("/api/events/" + std::to_string(BodyOf(reported)["id"].get<std::int64_t>()), token_));
+}
+
 TEST_F(OpenApiTest, TheValidatorItselfCatchesMismatches) {
   const nlohmann::json schema = {
       {"type", "object"}, {"required", {"id"}}, {"properties", {{"id", {{"type", "integer"}}}}}};

@@ -52,6 +52,7 @@ struct Target {
   std::int64_t grid_id = 0;  // the first-level grid of the target's community
   std::string grid_name;
   std::int64_t person_id = 0;  // a resident of the compound
+  std::int64_t event_id = 0;   // an event reported at the compound
   // Registry records in the compound: a dwelling with a household, a housing record and a
   // vehicle, a unit at the compound, and the building unit fresh dwellings are added to.
   std::string unit_code;
@@ -97,6 +98,12 @@ class ScopeMatrixTest : public ::testing::Test {
                       {.community_code = target.scope, .name = target.grid_name, .nodes = {target.scope}})
               .id;
       target.person_id = FreshPerson(target);
+      target.event_id = app_.app()
+                            .events()
+                            .Report(Console(), {.category_code = "order.noise",
+                                                .region_code = target.compound_code,
+                                                .title = target.compound + "噪声"})
+                            .event.id;
       AddRegistryRecords(target);
     }
   }
@@ -306,6 +313,14 @@ class ScopeMatrixTest : public ::testing::Test {
       return {"/api/pairings/" + std::to_string(pairing.id) + "/end", {{"reason", "矩阵"}}};
     }
     const std::string person = "/api/people/" + std::to_string(target.person_id);
+    if (key == "POST /api/events") {
+      return {"/api/events",
+              {{"category_code", "environment.exposed_garbage"},
+               {"region_code", target.compound_code},
+               {"title", "矩阵事件"}}};
+    }
+    if (key == "GET /api/events") return {"/api/events?mine=false", nullptr};
+    if (key == "GET /api/events/{id}") return {"/api/events/" + std::to_string(target.event_id), nullptr};
     if (key == "GET /api/event-categories") return {"/api/event-categories?all=true", nullptr};
     if (key == "POST /api/event-categories") {
       auto code = "order.m_" + tag;
@@ -454,6 +469,11 @@ class ScopeMatrixTest : public ::testing::Test {
         pattern.starts_with("/api/calendar")) {
       return true;  // one list for the whole installation
     }
+    // A resident sees only their own reports; staff see the events of their area.
+    if (pattern == "/api/events/{id}") {
+      return principal.role != auth::Role::kResident && principal.scope.Contains(target.compound_code);
+    }
+    if (pattern == "/api/events") return principal.scope.Contains(target.compound_code);
     if (pattern.starts_with("/api/people") || pattern.starts_with("/api/key-groups")) {
       return principal.scope.Contains(target.compound_code);
     }
@@ -521,7 +541,7 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
                                     route->pattern == "/api/users" || route->pattern == "/api/regions" ||
                                     route->pattern == "/api/grids" || route->pattern == "/api/pairings" ||
                                     route->pattern.starts_with("/api/people") ||
-                                    IsRegistryLedger(route->pattern);
+                                    route->pattern == "/api/events" || IsRegistryLedger(route->pattern);
         // Region routes act on the target's compound, account routes on the target's account.
         const bool inside = Inside(*route, target, principal);
         if (target_matters && !inside) {

@@ -19,6 +19,7 @@
 #include "core/module.hpp"
 #include "core/notify/notifier.hpp"
 #include "events/category_service.hpp"
+#include "events/event_service.hpp"
 #include "regions/grid_service.hpp"
 #include "regions/pairing_service.hpp"
 #include "regions/region_service.hpp"
@@ -67,6 +68,7 @@ class Application {
   registry::Vault& vault() { return *vault_; }
   events::CategoryService& categories() { return *categories_; }
   events::CalendarService& calendar() { return *calendar_; }
+  events::EventService& events() { return *events_; }
   const Clock& clock() const { return clock_; }
   const audit::AuditLog& audit() const { return *audit_; }
   const std::vector<ModuleManifest>& modules() const { return modules_; }
@@ -92,6 +94,7 @@ class Application {
   std::unique_ptr<registry::RegistryServices> registry_;
   std::unique_ptr<events::CalendarService> calendar_;
   std::unique_ptr<events::CategoryService> categories_;
+  std::unique_ptr<events::EventService> events_;
   std::vector<ModuleManifest> modules_;
   http::Router router_;
   http::PermissionTable permissions_;

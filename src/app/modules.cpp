@@ -55,13 +55,14 @@ Application::Application(ApplicationOptions options)
   registry_ = std::make_unique<registry::RegistryServices>(*registry_context_);
   calendar_ = std::make_unique<events::CalendarService>(*database_, *audit_);
   categories_ = std::make_unique<events::CategoryService>(*database_, clock_, *audit_, *calendar_);
+  events_ = std::make_unique<events::EventService>(*database_, clock_, *audit_, *calendar_);
 
   modules_.push_back(SystemManifest());
   modules_.push_back(audit::Manifest(*audit_));
   modules_.push_back(accounts::Manifest(*accounts_, *sessions_, options_.cookies, permissions_));
   modules_.push_back(regions::Manifest(*regions_, *grids_, *pairings_));
   modules_.push_back(registry::Manifest(*registry_));
-  modules_.push_back(events::Manifest(*categories_, *calendar_, clock_));
+  modules_.push_back(events::Manifest(*categories_, *calendar_, *events_, clock_));
 
   for (auto& module : modules_) {
     for (const auto& grant : module.permissions) permissions_.Grant(grant.permission, grant.roles);

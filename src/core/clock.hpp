@@ -28,6 +28,7 @@ class ManualClock final : public Clock {
   explicit ManualClock(std::int64_t now_millis) : now_(now_millis) {}
   std::int64_t NowMillis() const override { return now_.load(); }
   void Advance(std::chrono::milliseconds by) { now_ += by.count(); }
+  void Set(std::int64_t now_millis) { now_ = now_millis; }
 
  private:
   std::atomic<std::int64_t> now_;

@@ -1,12 +1,15 @@
 // Manifest of the events module (五有). So far: the categories of event with their time limits,
-// and the working calendar deadlines are counted on. Intake and the workflow come next.
+// the working calendar deadlines are counted on, and the intake of events with their first due
+// time. The workflow (dispatch, escalation, verification) comes next.
 #include "events/module.hpp"
 
 #include "events/category_handlers.hpp"
+#include "events/event_handlers.hpp"
 
 namespace shequ::events {
 
-ModuleManifest Manifest(CategoryService& categories, CalendarService& calendar, const Clock& clock) {
+ModuleManifest Manifest(CategoryService& categories, CalendarService& calendar, EventService& events,
+                        const Clock& clock) {
   using auth::Role;
   using http::Method;
   const auto items_of = [](const nlohmann::json& schema) {
@@ -30,6 +33,35 @@ ModuleManifest Manifest(CategoryService& categories, CalendarService& calendar, 
                        "Edit the event categories, their time limits, and the working calendar"}},
       .routes =
           {
+              {.method = Method::kPost,
+               .pattern = "/api/events",
+               .permission = std::string(http::kSignedIn),
+               .handler = [&events](auto& c) { return ReportEvent(events, c); },
+               .doc = {.summary = "Report an event in one's area; staff who take it hold it (首问负责)",
+                       .tag = "events",
+                       .request_schema = NewEventSchema(),
+                       .response_schema = EventSchema(),
+                       .success_status = 201}},
+              {.method = Method::kGet,
+               .pattern = "/api/events",
+               .permission = std::string(http::kSignedIn),
+               .handler = [&events](auto& c) { return ListEvents(events, c); },
+               .doc = {.summary = "Events in scope (a resident's own reports) by due time",
+                       .tag = "events",
+                       .response_schema = EventPageSchema(),
+                       .query = {{"state", "string", "Only this state"},
+                                 {"category", "string", "A category or a whole class"},
+                                 {"region", "string", "Only this subtree"},
+                                 {"mine", "boolean", "true: the events the caller holds"},
+                                 {"limit", "integer", "1-200 (default 20)"},
+                                 {"offset", "integer", "Rows to skip"}}}},
+              {.method = Method::kGet,
+               .pattern = "/api/events/{id}",
+               .permission = std::string(http::kSignedIn),
+               .handler = [&events](auto& c) { return GetEvent(events, c); },
+               .doc = {.summary = "One event with its timeline",
+                       .tag = "events",
+                       .response_schema = EventSchema()}},
               {.method = Method::kGet,
                .pattern = "/api/event-categories",
                .permission = std::string(http::kSignedIn),

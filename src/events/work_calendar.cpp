@@ -1,5 +1,7 @@
 #include "events/work_calendar.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -38,6 +40,12 @@ std::array<std::pair<int, int>, 2> Sittings(const OfficeHours& h) {
 }
 
 }  // namespace
+
+std::string FormatChinaDate(std::int64_t epoch_ms) {
+  const std::chrono::year_month_day ymd{ChinaDay(epoch_ms)};
+  return fmt::format("{:04}{:02}{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
+}
 
 bool IsCalendarDate(std::string_view text) { return ParseDate(text).has_value(); }
 

@@ -49,6 +49,9 @@ class WorkCalendar {
   OfficeHours hours_;
 };
 
+// The China Standard Time date of an instant as YYYYMMDD (for references).
+std::string FormatChinaDate(std::int64_t epoch_ms);
+
 // A real date written YYYY-MM-DD.
 bool IsCalendarDate(std::string_view text);
 

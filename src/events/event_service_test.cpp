@@ -1,0 +1,110 @@
+#include "events/event_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/errors/error.hpp"
+#include "core/time_format.hpp"
+#include "regions/region_import.hpp"
+#include "regions/testing/region_fixtures.hpp"
+#include "support/test_app.hpp"
+
+namespace shequ::events {
+namespace {
+
+std::int64_t At(const std::string& local) { return *ParseTimestamp(local + "+08:00"); }
+std::string Local(std::int64_t instant) {
+  return FormatTimestamp(instant + std::int64_t{8} * 3600 * 1000).substr(0, 16);
+}
+
+class EventServiceTest : public ::testing::Test {
+ protected:
+  EventServiceTest() {
+    regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
+        .AddNational(regions::fixtures::PingliangTown(), "test");
+    compound_ = app_.app()
+                    .regions()
+                    .CreateChildrenAsConsole("610921103002", {regions::NewRegion{.name = "兴隆佳苑小区"}})
+                    .front()
+                    .code;
+    app_.CreateUser("community", "community", {"610921103002"});
+    app_.CreateUser("neighbour", "community", {"610921103003"});
+    app_.CreateUser("resident", "resident", {"610921103002"});
+    community_ = Principal("community");
+    neighbour_ = Principal("neighbour");
+    resident_ = Principal("resident");
+    app_.clock().Set(At("2026-02-13T16:30:00"));  // the Friday before the Spring Festival
+  }
+  auth::Principal Principal(const std::string& username) {
+    return app_.app().sessions().Authenticate(app_.Login(username), "127.0.0.1");
+  }
+  EventService& events() { return app_.app().events(); }
+  EventView Report(const auth::Principal& who, const std::string& category,
+                   const std::string& title = "楼下垃圾堆放") {
+    return events().Report(who, {.category_code = category, .region_code = compound_, .title = title});
+  }
+
+  testing::TestApp app_;
+  std::string compound_;
+  auth::Principal community_, neighbour_, resident_;
+};
+
+TEST_F(EventServiceTest, AReportGetsAReferenceAnOwnerADueTimeAndATimeline) {
+  const auto first = Report(community_, "environment.exposed_garbage");
+  EXPECT_EQ(first.event.reference, "610921103002-20260213-0001");
+  EXPECT_EQ(first.event.owner_name, "community") << "首问负责: whoever receives it holds it";
+  EXPECT_EQ(first.event.source, "patrol");
+  EXPECT_EQ(first.event.level, "grid");
+  ASSERT_TRUE(first.event.due_at);
+  EXPECT_EQ(Local(*first.event.due_at), "2026-02-14T11:30") << "4 working hours, over the make-up Saturday";
+  ASSERT_EQ(first.timeline.size(), 1U);
+  EXPECT_EQ(first.timeline[0].action, "report");
+  EXPECT_EQ(Report(community_, "order.noise").event.reference, "610921103002-20260213-0002");
+  app_.clock().Set(At("2026-02-24T09:00:00"));
+  EXPECT_EQ(Report(community_, "order.noise").event.reference, "610921103002-20260224-0001")
+      << "numbers start again each day";
+}
+
+TEST_F(EventServiceTest, ResidentsSeeTheirOwnReportsAndNobodyReportsOutsideTheirArea) {
+  const auto staff = Report(community_, "environment.exposed_garbage");
+  const auto mine = Report(resident_, "disputes.neighbour", "楼上漏水");
+  EXPECT_EQ(mine.event.source, "resident");
+  EXPECT_FALSE(mine.event.owner_id) << "waiting for staff to take it";
+  EXPECT_EQ(events().List(resident_, {}).total, 1);
+  EXPECT_EQ(events().List(community_, {}).total, 2);
+  EXPECT_EQ(events().Get(resident_, mine.event.id).event.title, "楼上漏水");
+  EXPECT_EQ(testing::ErrorOf([&] { events().Get(resident_, staff.event.id); }), ErrorCode::kNotFound);
+  EXPECT_EQ(testing::ErrorOf([&] { events().Get(neighbour_, staff.event.id); }), ErrorCode::kNotFound);
+  EXPECT_EQ(events().List(neighbour_, {}).total, 0);
+  EXPECT_EQ(testing::ErrorOf([&] { Report(neighbour_, "order.noise"); }), ErrorCode::kScopeViolation);
+}
+
+TEST_F(EventServiceTest, RefusesClassesBadPlacesAndBadCoordinates) {
+  EXPECT_EQ(testing::ErrorOf([&] { Report(community_, "environment"); }), ErrorCode::kFieldInvalid)
+      << "a whole class is not a category";
+  EXPECT_EQ(testing::ErrorOf([&] { Report(community_, "no.such"); }), ErrorCode::kFieldInvalid);
+  EXPECT_EQ(testing::ErrorOf([&] { Report(community_, "order.noise", "吵"); }), ErrorCode::kFieldInvalid);
+  EXPECT_EQ(testing::ErrorOf([&] {
+              events().Report(community_, {.category_code = "order.noise",
+                                           .region_code = compound_,
+                                           .latitude = 51.5,
+                                           .longitude = -0.1,
+                                           .title = "噪声扰民"});
+            }),
+            ErrorCode::kFieldInvalid);
+}
+
+TEST_F(EventServiceTest, WorkListsComeByDueTime) {
+  Report(community_, "disputes.neighbour");           // 3 working days
+  const auto gas = Report(community_, "safety.gas");  // 15 plain minutes
+  Report(community_, "environment.exposed_garbage");  // 4 working hours
+  const auto page = events().List(community_, {.mine = true});
+  ASSERT_EQ(page.total, 3);
+  EXPECT_EQ(page.items[0].id, gas.event.id);
+  EXPECT_EQ(Local(*page.items[0].due_at), "2026-02-13T16:45");
+  EXPECT_EQ(page.items[2].category_code, "disputes.neighbour");
+  EXPECT_EQ(events().List(community_, {.category = "environment"}).total, 1)
+      << "a class takes its categories";
+}
+
+}  // namespace
+}  // namespace shequ::events
