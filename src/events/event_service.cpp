@@ -9,6 +9,7 @@
 #include "events/event_store.hpp"
 #include "regions/region.hpp"
 #include "regions/region_store.hpp"
+#include "regions/subtree_filter.hpp"
 
 namespace shequ::events {
 namespace {
@@ -123,12 +124,7 @@ EventView EventService::Get(const auth::Principal& actor, std::int64_t id) const
 
 EventPage EventService::List(const auth::Principal& actor, const EventQuery& query) const {
   EventFilter filter;
-  filter.prefixes = actor.scope.Prefixes();
-  if (!query.region.empty()) {
-    if (!actor.scope.Overlaps(query.region)) throw Error(ErrorCode::kNotFound);
-    if (actor.scope.Contains(query.region))
-      filter.prefixes = {std::string(auth::SignificantPrefix(query.region))};
-  }
+  filter.prefixes = regions::SearchPrefixes(actor.scope, query.region);
   if (!Staff(actor)) filter.reporter_id = actor.user_id;
   if (query.mine) filter.owner_id = actor.user_id;
   filter.state = query.state;

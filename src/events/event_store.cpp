@@ -1,6 +1,7 @@
 #include "events/event_store.hpp"
 
-#include "regions/region_store.hpp"
+#include "core/db/sql_params.hpp"
+#include "regions/subtree_filter.hpp"
 
 namespace shequ::events {
 namespace {
@@ -38,18 +39,6 @@ Event Read(const db::Row& row) {
   return e;
 }
 
-class Params {
- public:
-  std::string Add(db::Value value) {
-    values_.push_back(std::move(value));
-    return "$" + std::to_string(values_.size());
-  }
-  const std::vector<db::Value>& values() const { return values_; }
-
- private:
-  std::vector<db::Value> values_;
-};
-
 }  // namespace
 
 std::int64_t EventStore::NextSequence(db::Connection& c, const std::string& community,
@@ -85,23 +74,14 @@ std::optional<Event> EventStore::Find(db::Connection& c, std::int64_t id) {
 }
 
 EventPage EventStore::Search(db::Connection& c, const EventFilter& f) {
-  Params params;
+  db::SqlParams params;
   std::string where;
   const auto add = [&where](const std::string& condition) {
     where += (where.empty() ? " WHERE " : " AND ") + condition;
   };
-  std::string ranges;
-  for (const auto& prefix : f.prefixes) {
-    if (prefix.empty()) {
-      ranges.clear();
-      break;
-    }
-    const auto [low, high] = regions::CodeRange(prefix);
-    ranges += (ranges.empty() ? "" : " OR ") + ("(region_code >= " + params.Add(low)) +
-              " AND region_code < " + params.Add(high) + ")";
+  if (const auto subtree = regions::SubtreeCondition(f.prefixes, {"region_code"}, params); !subtree.empty()) {
+    add(subtree);
   }
-  if (f.prefixes.empty()) add("1 = 0");
-  if (!ranges.empty()) add("(" + ranges + ")");
   if (f.reporter_id) add("reporter_id = " + params.Add(*f.reporter_id));
   if (f.owner_id) add("owner_id = " + params.Add(*f.owner_id));
   if (!f.state.empty()) add("state = " + params.Add(f.state));

@@ -1,5 +1,7 @@
 #include "regions/region_store.hpp"
 
+#include "regions/subtree_filter.hpp"
+
 #include "core/db/migrator.hpp"
 #include "regions/region_code.hpp"
 
@@ -93,49 +95,26 @@ std::int64_t RegionStore::CountChildren(db::Connection& c, const std::string& pa
 
 RegionPage RegionStore::Search(db::Connection& c, const std::vector<std::string>& prefixes,
                                const std::string& text, std::optional<int> level, std::int64_t limit) {
-  std::vector<db::Value> params;
-  const auto param = [&params](db::Value value) {
-    params.push_back(std::move(value));
-    return "$" + std::to_string(params.size());
-  };
-  std::string where = " WHERE name LIKE " + param("%" + text + "%");
-  std::string ranges;
-  for (const auto& prefix : prefixes) {
-    if (prefix.empty()) {
-      ranges.clear();
-      break;
-    }
-    const auto [low, high] = CodeRange(prefix);
-    ranges +=
-        (ranges.empty() ? "" : " OR ") + ("(code >= " + param(low)) + " AND code < " + param(high) + ")";
-  }
-  if (!ranges.empty()) where += " AND (" + ranges + ")";
-  if (level) where += " AND level = " + param(*level);
+  db::SqlParams params;
+  std::string where = " WHERE name LIKE " + params.Add("%" + text + "%");
+  if (const auto subtree = SubtreeCondition(prefixes, {"code"}, params); !subtree.empty())
+    where += " AND " + subtree;
+  if (level) where += " AND level = " + params.Add(*level);
   RegionPage page;
-  page.total = c.Execute("SELECT COUNT(*) FROM regions" + where, params)[0].Int(0);
-  const auto limit_param = param(limit);
-  page.items = ReadAll(c.Execute(Select() + where + " ORDER BY level, code LIMIT " + limit_param, params));
+  page.total = c.Execute("SELECT COUNT(*) FROM regions" + where, params.values())[0].Int(0);
+  const auto limit_param = params.Add(limit);
+  page.items =
+      ReadAll(c.Execute(Select() + where + " ORDER BY level, code LIMIT " + limit_param, params.values()));
   return page;
 }
 
 std::vector<Region> RegionStore::CommunityAndBelow(db::Connection& c,
                                                    const std::vector<std::string>& prefixes) {
-  std::vector<db::Value> params;
-  std::string ranges;
-  for (const auto& prefix : prefixes) {
-    if (prefix.empty()) {
-      ranges.clear();
-      break;
-    }
-    const auto [low, high] = CodeRange(prefix);
-    params.emplace_back(low);
-    params.emplace_back(high);
-    ranges += (ranges.empty() ? "" : " OR ") + ("(code >= $" + std::to_string(params.size() - 1)) +
-              " AND code < $" + std::to_string(params.size()) + ")";
-  }
+  db::SqlParams params;
+  const auto subtree = SubtreeCondition(prefixes, {"code"}, params);
   return ReadAll(c.Execute(Select() + " WHERE level >= 5 AND status = 'active'" +
-                               (ranges.empty() ? "" : " AND (" + ranges + ")") + " ORDER BY code",
-                           params));
+                               (subtree.empty() ? "" : " AND " + subtree) + " ORDER BY code",
+                           params.values()));
 }
 
 bool RegionStore::Empty(db::Connection& c) { return c.Run("SELECT 1 FROM regions LIMIT 1").empty(); }

@@ -2,12 +2,13 @@
 
 #include <cmath>
 
+#include "core/db/sql_params.hpp"
 #include "core/errors/error.hpp"
+#include "regions/subtree_filter.hpp"
 #include "registry/field_checks.hpp"
 #include "registry/household_store.hpp"
 #include "registry/person_service.hpp"
 #include "registry/person_store.hpp"
-#include "registry/sql_filter.hpp"
 #include "registry/vocabulary.hpp"
 
 namespace shequ::registry {
@@ -73,7 +74,7 @@ Person JoiningPerson(db::Connection& c, const auth::Principal& actor, std::int64
 
 HouseholdFilter FilterFor(const auth::Principal& actor, const HouseholdQuery& query) {
   HouseholdFilter filter;
-  filter.prefixes = SearchPrefixes(actor.scope, query.region);
+  filter.prefixes = regions::SearchPrefixes(actor.scope, query.region);
   filter.text = Trim(query.text);
   if (!query.kind.empty()) {
     const auto code = HouseholdKinds().Read(query.kind);

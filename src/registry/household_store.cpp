@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "registry/sql_filter.hpp"
+#include "core/db/sql_params.hpp"
+#include "regions/subtree_filter.hpp"
 
 namespace shequ::registry {
 namespace {
@@ -43,7 +44,7 @@ HouseholdRow ReadRow(const db::Row& row) {
   return item;
 }
 
-std::string FromWhere(const HouseholdFilter& f, SqlParams& params) {
+std::string FromWhere(const HouseholdFilter& f, db::SqlParams& params) {
   std::string from_where =
       " FROM households h"
       " LEFT JOIN household_members hm ON hm.household_id = h.id AND hm.left_on IS NULL"
@@ -53,7 +54,7 @@ std::string FromWhere(const HouseholdFilter& f, SqlParams& params) {
   const auto add = [&where](const std::string& condition) {
     where += (where.empty() ? " WHERE " : " AND ") + condition;
   };
-  if (const auto scope = SubtreeCondition(f.prefixes, {"h.dwelling_code"}, params); !scope.empty())
+  if (const auto scope = regions::SubtreeCondition(f.prefixes, {"h.dwelling_code"}, params); !scope.empty())
     add(scope);
   if (!f.text.empty()) {
     const auto pattern = params.Add("%" + f.text + "%");
@@ -96,7 +97,7 @@ bool HouseholdStore::Update(db::Connection& c, const Household& h, std::int64_t 
 }
 
 HouseholdPage HouseholdStore::Search(db::Connection& c, const HouseholdFilter& f) {
-  SqlParams params;
+  db::SqlParams params;
   const auto from_where = FromWhere(f, params);
   HouseholdPage page;
   page.total = c.Execute("SELECT COUNT(*)" + from_where, params.values())[0].Int(0);
@@ -114,7 +115,7 @@ void HouseholdStore::ForEachPage(db::Connection& c, const HouseholdFilter& f,
   // Keyset pages by id keep memory flat however long the list.
   std::int64_t after = 0;
   while (true) {
-    SqlParams params;
+    db::SqlParams params;
     auto from_where = FromWhere(f, params);
     from_where += (from_where.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ");
     from_where += "h.id > " + params.Add(after);
@@ -135,12 +136,12 @@ std::set<std::string> HouseholdStore::ExistingNumbers(db::Connection& c,
   std::set<std::string> existing;
   constexpr std::size_t kChunk = 500;
   for (std::size_t start = 0; start < numbers.size(); start += kChunk) {
-    SqlParams params;
+    db::SqlParams params;
     std::string in;
     for (std::size_t i = start; i < std::min(numbers.size(), start + kChunk); ++i)
       in += (in.empty() ? "" : ", ") + params.Add(numbers[i]);
     std::string sql = "SELECT DISTINCT h.number FROM households h WHERE h.number IN (" + in + ")";
-    if (const auto scope = SubtreeCondition(prefixes, {"h.dwelling_code"}, params); !scope.empty())
+    if (const auto scope = regions::SubtreeCondition(prefixes, {"h.dwelling_code"}, params); !scope.empty())
       sql += " AND " + scope;
     auto rows = c.Execute(sql, params.values());
     for (std::size_t i = 0; i < rows.size(); ++i) existing.insert(rows[i].Text(0));
@@ -205,7 +206,7 @@ std::int64_t HouseholdStore::InsertLedgerEntry(db::Connection& c, const LedgerEn
 
 std::vector<LedgerEntry> HouseholdStore::Ledger(db::Connection& c, std::int64_t household_id,
                                                 const LedgerQuery& query) {
-  SqlParams params;
+  db::SqlParams params;
   std::string sql =
       "SELECT l.id, l.household_id, l.person_id, p.name, l.category, l.item, l.amount, l.unit, l.period,"
       " l.entry_date, l.note, l.recorded_by, l.recorded_by_name, l.recorded_at FROM household_ledger l"

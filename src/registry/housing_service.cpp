@@ -6,10 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "core/db/sql_params.hpp"
 #include "core/errors/error.hpp"
+#include "regions/subtree_filter.hpp"
 #include "registry/field_checks.hpp"
 #include "registry/housing_store.hpp"
-#include "registry/sql_filter.hpp"
 #include "registry/vocabulary.hpp"
 
 namespace shequ::registry {
@@ -46,7 +47,7 @@ std::string PartyField(std::int64_t party_id) { return "party:" + std::to_string
 
 HousingFilter FilterFor(const auth::Principal& actor, const HousingQuery& query) {
   HousingFilter filter;
-  filter.prefixes = SearchPrefixes(actor.scope, query.region);
+  filter.prefixes = regions::SearchPrefixes(actor.scope, query.region);
   for (const auto& [value, vocabulary, target] :
        {std::tuple{&query.use, &HousingUses(), &filter.use},
         std::tuple{&query.ownership, &HousingOwnerships(), &filter.ownership},

@@ -1,6 +1,7 @@
 #include "registry/housing_store.hpp"
 
-#include "registry/sql_filter.hpp"
+#include "core/db/sql_params.hpp"
+#include "regions/subtree_filter.hpp"
 
 namespace shequ::registry {
 namespace {
@@ -28,12 +29,13 @@ Housing Read(const db::Row& row) {
   return h;
 }
 
-std::string FromWhere(const HousingFilter& f, SqlParams& params) {
+std::string FromWhere(const HousingFilter& f, db::SqlParams& params) {
   std::string where;
   const auto add = [&where](const std::string& condition) {
     where += (where.empty() ? " WHERE " : " AND ") + condition;
   };
-  if (const auto scope = SubtreeCondition(f.prefixes, {"dwelling_code"}, params); !scope.empty()) add(scope);
+  if (const auto scope = regions::SubtreeCondition(f.prefixes, {"dwelling_code"}, params); !scope.empty())
+    add(scope);
   if (!f.use.empty()) add("use = " + params.Add(f.use));
   if (!f.ownership.empty()) add("ownership = " + params.Add(f.ownership));
   if (!f.occupancy.empty()) add("occupancy = " + params.Add(f.occupancy));
@@ -69,7 +71,7 @@ bool HousingStore::Update(db::Connection& c, const Housing& h, std::int64_t expe
 }
 
 HousingPage HousingStore::Search(db::Connection& c, const HousingFilter& f) {
-  SqlParams params;
+  db::SqlParams params;
   const auto from_where = FromWhere(f, params);
   HousingPage page;
   page.total = c.Execute("SELECT COUNT(*)" + from_where, params.values())[0].Int(0);
@@ -87,7 +89,7 @@ void HousingStore::ForEachPage(db::Connection& c, const HousingFilter& f,
   // Keyset pages by the dwelling code, the primary key, keep memory flat however long the list.
   std::string after;
   while (true) {
-    SqlParams params;
+    db::SqlParams params;
     auto from_where = FromWhere(f, params);
     from_where += (from_where.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ");
     from_where += "dwelling_code > " + params.Add(after);

@@ -1,6 +1,7 @@
 #include "registry/key_group_store.hpp"
 
-#include "registry/sql_filter.hpp"
+#include "core/db/sql_params.hpp"
+#include "regions/subtree_filter.hpp"
 
 namespace shequ::registry {
 namespace {
@@ -110,7 +111,7 @@ void KeyGroupStore::Update(db::Connection& c, const PersonGroup& g) {
 std::vector<PersonGroup> KeyGroupStore::OfPeople(db::Connection& c,
                                                  const std::vector<std::int64_t>& person_ids) {
   if (person_ids.empty()) return {};
-  SqlParams params;
+  db::SqlParams params;
   std::string list;
   for (auto id : person_ids) list += (list.empty() ? "" : ", ") + params.Add(id);
   auto rows = c.Execute("SELECT " + std::string(kColumns) + " FROM person_groups WHERE person_id IN (" +

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/db/sql_params.hpp"
 #include "core/errors/error.hpp"
+#include "regions/subtree_filter.hpp"
 #include "registry/field_checks.hpp"
 #include "registry/identifiers.hpp"
 #include "registry/org_unit_store.hpp"
-#include "registry/sql_filter.hpp"
 #include "registry/vocabulary.hpp"
 
 namespace shequ::registry {
@@ -35,7 +36,7 @@ std::string UpperAscii(std::string text) {
 
 OrgUnitFilter FilterFor(const auth::Principal& actor, const OrgUnitQuery& query) {
   OrgUnitFilter filter;
-  filter.prefixes = SearchPrefixes(actor.scope, query.region);
+  filter.prefixes = regions::SearchPrefixes(actor.scope, query.region);
   filter.name_part = Trim(query.text);
   // A whole credit code finds its unit too; codes are stored upper-case.
   const bool code_like = filter.name_part.size() == 18 &&

@@ -1,6 +1,7 @@
 #include "registry/org_unit_store.hpp"
 
-#include "registry/sql_filter.hpp"
+#include "core/db/sql_params.hpp"
+#include "regions/subtree_filter.hpp"
 
 namespace shequ::registry {
 namespace {
@@ -32,12 +33,13 @@ OrgUnit Read(const db::Row& row) {
   return u;
 }
 
-std::string FromWhere(const OrgUnitFilter& f, SqlParams& params) {
+std::string FromWhere(const OrgUnitFilter& f, db::SqlParams& params) {
   std::string where;
   const auto add = [&where](const std::string& condition) {
     where += (where.empty() ? " WHERE " : " AND ") + condition;
   };
-  if (const auto scope = SubtreeCondition(f.prefixes, {"region_code"}, params); !scope.empty()) add(scope);
+  if (const auto scope = regions::SubtreeCondition(f.prefixes, {"region_code"}, params); !scope.empty())
+    add(scope);
   if (!f.name_part.empty() && !f.credit_code.empty()) {
     add("(name LIKE " + params.Add("%" + f.name_part + "%") +
         " OR credit_code = " + params.Add(f.credit_code) + ")");
@@ -90,7 +92,7 @@ bool OrgUnitStore::Update(db::Connection& c, const OrgUnit& u, std::int64_t expe
 }
 
 OrgUnitPage OrgUnitStore::Search(db::Connection& c, const OrgUnitFilter& f) {
-  SqlParams params;
+  db::SqlParams params;
   const auto from_where = FromWhere(f, params);
   OrgUnitPage page;
   page.total = c.Execute("SELECT COUNT(*)" + from_where, params.values())[0].Int(0);
@@ -108,7 +110,7 @@ void OrgUnitStore::ForEachPage(db::Connection& c, const OrgUnitFilter& f,
   // Keyset pages by id keep memory flat however long the list.
   std::int64_t after = 0;
   while (true) {
-    SqlParams params;
+    db::SqlParams params;
     auto from_where = FromWhere(f, params);
     from_where += (from_where.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ");
     from_where += "id > " + params.Add(after);

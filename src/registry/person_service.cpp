@@ -4,15 +4,16 @@
 #include <set>
 
 #include "core/auth/scope.hpp"
+#include "core/db/sql_params.hpp"
 #include "core/errors/error.hpp"
 #include "regions/region.hpp"
 #include "regions/region_store.hpp"
+#include "regions/subtree_filter.hpp"
 #include "registry/field_checks.hpp"
 #include "registry/identifiers.hpp"
 #include "registry/key_group_store.hpp"
 #include "registry/person_store.hpp"
 #include "registry/pinyin.hpp"
-#include "registry/sql_filter.hpp"
 #include "registry/vocabulary.hpp"
 
 namespace shequ::registry {
@@ -514,7 +515,7 @@ PersonFilter FilterFor(const RegistryContext& context, db::Connection& c, const 
                 nlohmann::json::array({FieldDetail(name, "invalid")}));
   };
   PersonFilter filter;
-  filter.prefixes = SearchPrefixes(actor.scope, query.region);
+  filter.prefixes = regions::SearchPrefixes(actor.scope, query.region);
   const auto text = Trim(query.text);
   if (!text.empty()) {
     const bool letters = std::all_of(text.begin(), text.end(),

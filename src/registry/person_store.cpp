@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "registry/sql_filter.hpp"
+#include "core/db/sql_params.hpp"
+#include "regions/subtree_filter.hpp"
 
 namespace shequ::registry {
 namespace {
@@ -53,7 +54,7 @@ std::vector<Person> ReadAll(db::Result rows) {
 
 // FROM and WHERE of a search. A key-group search starts from the group rows, whose index holds
 // type, residence and birth date together.
-std::string FromWhere(const PersonFilter& f, SqlParams& params) {
+std::string FromWhere(const PersonFilter& f, db::SqlParams& params) {
   std::string sql;
   std::string where;
   const auto add = [&where](const std::string& condition) {
@@ -63,13 +64,13 @@ std::string FromWhere(const PersonFilter& f, SqlParams& params) {
     sql = " FROM person_groups g JOIN people p ON p.id = g.person_id";
     add("g.type_code = " + params.Add(f.group_type));
     add("g.ended_on IS NULL");
-    const auto scope = SubtreeCondition(f.prefixes, {"g.residence_code"}, params);
+    const auto scope = regions::SubtreeCondition(f.prefixes, {"g.residence_code"}, params);
     if (!scope.empty()) add(scope);
     if (f.born_after) add("g.birth_date > " + params.Add(*f.born_after));
     if (f.born_on_or_before) add("g.birth_date <= " + params.Add(*f.born_on_or_before));
   } else {
     sql = " FROM people p";
-    const auto scope = SubtreeCondition(f.prefixes, {"p.residence_code", "p.hukou_code"}, params);
+    const auto scope = regions::SubtreeCondition(f.prefixes, {"p.residence_code", "p.hukou_code"}, params);
     if (!scope.empty()) add(scope);
     if (f.born_after) add("p.birth_date > " + params.Add(*f.born_after));
     if (f.born_on_or_before) add("p.birth_date <= " + params.Add(*f.born_on_or_before));
@@ -121,7 +122,7 @@ std::optional<Person> PersonStore::Find(db::Connection& c, std::int64_t id) {
 
 std::vector<Person> PersonStore::FindMany(db::Connection& c, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
-  SqlParams params;
+  db::SqlParams params;
   std::string list;
   for (auto id : ids) list += (list.empty() ? "" : ", ") + params.Add(id);
   return ReadAll(c.Execute("SELECT " + std::string(kColumns) + " FROM people p WHERE p.id IN (" + list + ")",
@@ -139,7 +140,7 @@ std::set<std::string> PersonStore::ExistingIdNumberIndexes(db::Connection& c,
   std::set<std::string> existing;
   constexpr std::size_t kChunk = 500;
   for (std::size_t start = 0; start < indexes.size(); start += kChunk) {
-    SqlParams params;
+    db::SqlParams params;
     std::string list;
     for (std::size_t i = start; i < std::min(indexes.size(), start + kChunk); ++i) {
       list += (list.empty() ? "" : ", ") + params.Add(indexes[i]);
@@ -179,10 +180,10 @@ bool FromGroupIndexAlone(const PersonFilter& f) {
 }
 
 PersonPage SearchGroupIndex(db::Connection& c, const PersonFilter& f, bool with_total) {
-  SqlParams params;
+  db::SqlParams params;
   std::string where =
       " FROM person_groups g WHERE g.type_code = " + params.Add(f.group_type) + " AND g.ended_on IS NULL";
-  const auto scope = SubtreeCondition(f.prefixes, {"g.residence_code"}, params);
+  const auto scope = regions::SubtreeCondition(f.prefixes, {"g.residence_code"}, params);
   if (!scope.empty()) where += " AND " + scope;
   if (f.born_after) where += " AND g.birth_date > " + params.Add(*f.born_after);
   if (f.born_on_or_before) where += " AND g.birth_date <= " + params.Add(*f.born_on_or_before);
@@ -211,7 +212,7 @@ PersonPage SearchGroupIndex(db::Connection& c, const PersonFilter& f, bool with_
 
 PersonPage PersonStore::Search(db::Connection& c, const PersonFilter& filter, bool with_total) {
   if (FromGroupIndexAlone(filter)) return SearchGroupIndex(c, filter, with_total);
-  SqlParams params;
+  db::SqlParams params;
   const auto from_where = FromWhere(filter, params);
   PersonPage page;
   if (with_total) page.total = c.Execute("SELECT COUNT(*)" + from_where, params.values())[0].Int(0);
@@ -230,7 +231,7 @@ void PersonStore::ForEach(db::Connection& c, PersonFilter filter,
   filter.descending = false;
   std::int64_t after = 0;
   while (true) {
-    SqlParams params;
+    db::SqlParams params;
     auto from_where = FromWhere(filter, params);
     from_where += (from_where.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ");
     from_where += "p.id > " + params.Add(after);

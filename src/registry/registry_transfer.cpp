@@ -2,7 +2,9 @@
 
 #include <set>
 
+#include "core/db/sql_params.hpp"
 #include "core/errors/error.hpp"
+#include "regions/subtree_filter.hpp"
 #include "registry/address_book.hpp"
 #include "registry/identifiers.hpp"
 #include "registry/import_table.hpp"
@@ -10,7 +12,6 @@
 #include "registry/key_group_store.hpp"
 #include "registry/person_service.hpp"
 #include "registry/person_store.hpp"
-#include "registry/sql_filter.hpp"
 #include "registry/vocabulary.hpp"
 #include "tabular/xlsx_writer.hpp"
 

@@ -1,9 +1,10 @@
 #include "registry/vehicle_service.hpp"
 
+#include "core/db/sql_params.hpp"
 #include "core/errors/error.hpp"
+#include "regions/subtree_filter.hpp"
 #include "registry/field_checks.hpp"
 #include "registry/identifiers.hpp"
-#include "registry/sql_filter.hpp"
 #include "registry/vehicle_store.hpp"
 #include "registry/vocabulary.hpp"
 
@@ -60,7 +61,7 @@ void Apply(db::Connection& c, const auth::Principal& actor, const VehicleFields&
 
 VehicleFilter FilterFor(const auth::Principal& actor, const VehicleQuery& query, const std::string& today) {
   VehicleFilter filter;
-  filter.prefixes = SearchPrefixes(actor.scope, query.region);
+  filter.prefixes = regions::SearchPrefixes(actor.scope, query.region);
   const auto plate = Trim(query.plate);
   if (!plate.empty()) {
     if (auto whole = NormalisePlate(plate)) {

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "registry/sql_filter.hpp"
+#include "core/db/sql_params.hpp"
+#include "regions/subtree_filter.hpp"
 
 namespace shequ::registry {
 namespace {
@@ -31,12 +32,13 @@ Vehicle Read(const db::Row& row) {
   return v;
 }
 
-std::string FromWhere(const VehicleFilter& f, SqlParams& params) {
+std::string FromWhere(const VehicleFilter& f, db::SqlParams& params) {
   std::string where;
   const auto add = [&where](const std::string& condition) {
     where += (where.empty() ? " WHERE " : " AND ") + condition;
   };
-  if (const auto scope = SubtreeCondition(f.prefixes, {"region_code"}, params); !scope.empty()) add(scope);
+  if (const auto scope = regions::SubtreeCondition(f.prefixes, {"region_code"}, params); !scope.empty())
+    add(scope);
   if (f.plate) add("plate = " + params.Add(*f.plate));
   if (!f.plate_part.empty()) add("plate LIKE " + params.Add("%" + f.plate_part + "%"));
   if (!f.owner_part.empty()) add("owner_name LIKE " + params.Add("%" + f.owner_part + "%"));
@@ -85,7 +87,7 @@ bool VehicleStore::Update(db::Connection& c, const Vehicle& v, std::int64_t expe
 }
 
 VehiclePage VehicleStore::Search(db::Connection& c, const VehicleFilter& f) {
-  SqlParams params;
+  db::SqlParams params;
   const auto from_where = FromWhere(f, params);
   VehiclePage page;
   page.total = c.Execute("SELECT COUNT(*)" + from_where, params.values())[0].Int(0);
@@ -103,7 +105,7 @@ void VehicleStore::ForEachPage(db::Connection& c, const VehicleFilter& f,
   // Keyset pages by id keep memory flat however long the list.
   std::int64_t after = 0;
   while (true) {
-    SqlParams params;
+    db::SqlParams params;
     auto from_where = FromWhere(f, params);
     from_where += (from_where.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ");
     from_where += "id > " + params.Add(after);
@@ -123,7 +125,7 @@ std::set<std::string> VehicleStore::ExistingPlates(db::Connection& c,
   std::set<std::string> existing;
   constexpr std::size_t kChunk = 500;
   for (std::size_t start = 0; start < plates.size(); start += kChunk) {
-    SqlParams params;
+    db::SqlParams params;
     std::string in;
     for (std::size_t i = start; i < std::min(plates.size(), start + kChunk); ++i)
       in += (in.empty() ? "" : ", ") + params.Add(plates[i]);

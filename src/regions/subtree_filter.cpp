@@ -1,14 +1,9 @@
-#include "registry/sql_filter.hpp"
+#include "regions/subtree_filter.hpp"
 
 #include "core/errors/error.hpp"
 #include "regions/region_store.hpp"
 
-namespace shequ::registry {
-
-std::string SqlParams::Add(db::Value value) {
-  values_.push_back(std::move(value));
-  return "$" + std::to_string(values_.size());
-}
+namespace shequ::regions {
 
 std::vector<std::string> SearchPrefixes(const auth::Scope& scope, const std::string& region) {
   if (region.empty()) return scope.Prefixes();
@@ -28,11 +23,11 @@ std::vector<std::string> SearchPrefixes(const auth::Scope& scope, const std::str
 }
 
 std::string SubtreeCondition(const std::vector<std::string>& prefixes,
-                             const std::vector<std::string>& columns, SqlParams& params) {
+                             const std::vector<std::string>& columns, db::SqlParams& params) {
   std::string ranges;
   for (const auto& prefix : prefixes) {
     if (prefix.empty()) return "";
-    const auto [low, high] = regions::CodeRange(prefix);
+    const auto [low, high] = CodeRange(prefix);
     const auto low_param = params.Add(low);
     const auto high_param = params.Add(high);
     for (const auto& column : columns) {
@@ -44,11 +39,4 @@ std::string SubtreeCondition(const std::vector<std::string>& prefixes,
   return ranges.empty() ? "(1 = 0)" : "(" + ranges + ")";
 }
 
-bool AnyInside(const auth::Scope& scope, std::initializer_list<const std::string*> codes) {
-  for (const auto* code : codes) {
-    if (code != nullptr && !code->empty() && scope.Contains(*code)) return true;
-  }
-  return false;
-}
-
-}  // namespace shequ::registry
+}  // namespace shequ::regions
