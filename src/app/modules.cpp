@@ -53,7 +53,7 @@ Application::Application(ApplicationOptions options)
         return permissions_.Allows(who.role, permission);
       }});
   registry_ = std::make_unique<registry::RegistryServices>(*registry_context_);
-  calendar_ = std::make_unique<events::CalendarService>(*database_, *audit_);
+  calendar_ = std::make_unique<events::CalendarService>(*database_, clock_, *audit_);
   categories_ = std::make_unique<events::CategoryService>(*database_, clock_, *audit_, *calendar_);
   events_ = std::make_unique<events::EventService>(*database_, clock_, *audit_, *calendar_);
 

@@ -68,8 +68,24 @@ std::int64_t DueAt(const WorkCalendar& calendar, std::int64_t start, const Stage
   return start + limit.amount * kMinuteMs;
 }
 
-WorkCalendar CalendarService::Current() const {
-  return WorkCalendar(database_.Read([](db::Connection& c) { return CalendarStore::Days(c); }));
+std::shared_ptr<const WorkCalendar> CalendarService::Current() const {
+  constexpr std::int64_t kRereadAfterMs = std::int64_t{60} * 1000;
+  const auto now = clock_.NowMillis();
+  {
+    std::lock_guard lock(mutex_);
+    if (cached_ && now - loaded_at_ < kRereadAfterMs) return cached_;
+  }
+  auto calendar = std::make_shared<const WorkCalendar>(
+      database_.Read([](db::Connection& c) { return CalendarStore::Days(c); }));
+  std::lock_guard lock(mutex_);
+  cached_ = calendar;
+  loaded_at_ = now;
+  return calendar;
+}
+
+void CalendarService::Forget() const {
+  std::lock_guard lock(mutex_);
+  cached_.reset();
 }
 
 std::vector<CalendarDay> CalendarService::Days(int year) const {
@@ -87,13 +103,15 @@ CalendarDay CalendarService::Put(const auth::Principal& actor, const CalendarDay
   }
   if (day.name.empty() || day.name.size() > 60)
     Invalid("name", "required", "Name the day.", "请填写名称，如“春节”。");
-  return database_.Write([&](db::Connection& c) {
+  auto saved = database_.Write([&](db::Connection& c) {
     CalendarStore::Put(c, day);
     auto entry = audit::AuditLog::By(actor, "events.calendar_put", "calendar_day", day.date);
     entry.detail = {{"kind", day.kind}, {"name", day.name}};
     audit_.Record(c, entry);
     return day;
   });
+  Forget();
+  return saved;
 }
 
 void CalendarService::Remove(const auth::Principal& actor, const std::string& date) {
@@ -101,6 +119,7 @@ void CalendarService::Remove(const auth::Principal& actor, const std::string& da
     if (!CalendarStore::Remove(c, date)) throw Error(ErrorCode::kNotFound);
     audit_.Record(c, audit::AuditLog::By(actor, "events.calendar_remove", "calendar_day", date));
   });
+  Forget();
 }
 
 std::vector<EventCategory> CategoryService::List(bool include_inactive) const {
@@ -152,28 +171,21 @@ EventCategory CategoryService::Update(const auth::Principal& actor, const std::s
     auto category = CategoryStore::Find(c, code);
     if (!category) throw Error(ErrorCode::kNotFound);
     nlohmann::json changed = nlohmann::json::object();
-    const auto note = [&](const char* field, const auto& before, const auto& after) {
-      changed[field] = {before, after};
+    // Sets a field the patch names and remembers the change for the audit entry.
+    const auto apply = [&](const char* field, auto& target, const auto& value) {
+      if (!value || *value == target) return;
+      changed[field] = {target, *value};
+      target = *value;
     };
-    if (patch.name && *patch.name != category->name)
-      note("name", category->name, *patch.name), category->name = *patch.name;
-    if (patch.name_en) category->name_en = *patch.name_en;
-    if (patch.default_level && *patch.default_level != category->default_level) {
-      note("default_level", category->default_level, *patch.default_level);
-      category->default_level = *patch.default_level;
-    }
-    if (patch.department && *patch.department != category->department) {
-      note("department", category->department, *patch.department);
-      category->department = *patch.department;
-    }
+    apply("name", category->name, patch.name);
+    apply("name_en", category->name_en, patch.name_en);
+    apply("default_level", category->default_level, patch.default_level);
+    apply("department", category->department, patch.department);
+    apply("active", category->active, patch.active);
     if (patch.limits) {
-      note("limits", nlohmann::json::parse(LimitsJson(category->limits)),
-           nlohmann::json::parse(LimitsJson(*patch.limits)));
+      changed["limits"] = {nlohmann::json::parse(LimitsJson(category->limits)),
+                           nlohmann::json::parse(LimitsJson(*patch.limits))};
       category->limits = *patch.limits;
-    }
-    if (patch.active && *patch.active != category->active) {
-      note("active", category->active, *patch.active);
-      category->active = *patch.active;
     }
     if (patch.sort_order) category->sort_order = *patch.sort_order;
     category->updated_at = clock_.NowMillis();
@@ -192,7 +204,7 @@ std::vector<StageDeadline> CategoryService::Deadlines(const std::string& code, s
   std::vector<StageDeadline> deadlines;
   auto from = start;
   for (const auto& limit : category->limits) {
-    const auto due = DueAt(calendar, from, limit);
+    const auto due = DueAt(*calendar, from, limit);
     deadlines.push_back({limit, from, due});
     from = due;
   }

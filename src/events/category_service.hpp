@@ -2,6 +2,8 @@
 // give: each stage's due time counted on from the end of the one before it.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -25,18 +27,26 @@ std::int64_t DueAt(const WorkCalendar& calendar, std::int64_t start, const Stage
 
 class CalendarService {
  public:
-  CalendarService(db::Database& database, const audit::AuditLog& audit)
-      : database_(database), audit_(audit) {}
+  CalendarService(db::Database& database, const Clock& clock, const audit::AuditLog& audit)
+      : database_(database), clock_(clock), audit_(audit) {}
 
-  WorkCalendar Current() const;
+  // Every report and deadline needs it, so it is read once and kept: dropped when this process
+  // changes a day, and read again after a minute for changes made by other servers.
+  std::shared_ptr<const WorkCalendar> Current() const;
   // The listed days (holidays and make-up working days) of a year.
   std::vector<CalendarDay> Days(int year) const;
   CalendarDay Put(const auth::Principal& actor, const CalendarDay& day);
   void Remove(const auth::Principal& actor, const std::string& date);
 
  private:
+  void Forget() const;
+
   db::Database& database_;
+  const Clock& clock_;
   const audit::AuditLog& audit_;
+  mutable std::mutex mutex_;
+  mutable std::shared_ptr<const WorkCalendar> cached_;
+  mutable std::int64_t loaded_at_ = 0;
 };
 
 class CategoryService {

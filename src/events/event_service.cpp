@@ -93,7 +93,7 @@ EventView EventService::Report(const auth::Principal& actor, const NewEvent& req
       event.owner_name = event.reporter_name;
     }
     event.reported_at = now;
-    if (!category->limits.empty()) event.due_at = DueAt(calendar, now, category->limits.front());
+    if (!category->limits.empty()) event.due_at = DueAt(*calendar, now, category->limits.front());
     event.updated_at = now;
     event.id = EventStore::Insert(c, event);
     TimelineEntry entry{0,
