@@ -4,9 +4,28 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace shequ::events {
+
+// The states of the workflow (上报 → 受理 → 派遣 → 处置 → 反馈 → 核查 → 结案), and the ends an event
+// may reach without being handled: rejected (不予受理) and merged into another event (合并).
+inline constexpr std::string_view kReported = "reported";
+inline constexpr std::string_view kAccepted = "accepted";
+inline constexpr std::string_view kDispatched = "dispatched";
+inline constexpr std::string_view kInProgress = "in_progress";
+inline constexpr std::string_view kResolved = "resolved";
+inline constexpr std::string_view kVerified = "verified";
+inline constexpr std::string_view kClosed = "closed";
+inline constexpr std::string_view kShelved = "shelved";  // 挂账: cannot be solved now, kept in view
+inline constexpr std::string_view kRejected = "rejected";
+inline constexpr std::string_view kMerged = "merged";
+
+// Whether an event has reached an end: nothing more is done on it unless it is reopened.
+inline bool IsFinished(std::string_view state) {
+  return state == kClosed || state == kRejected || state == kMerged;
+}
 
 struct Event {
   std::int64_t id = 0;
@@ -52,6 +71,8 @@ struct NewEvent {
   std::string description;
   std::string source;
   bool anonymous = false;
+  // Channels that report for someone without an account (Open311 clients, sensors) name them.
+  std::string reporter_name;
 };
 
 struct EventQuery {

@@ -44,8 +44,11 @@ EventView EventService::Report(const auth::Principal& actor, const NewEvent& req
   if (Characters(request.description) > 2000) {
     Invalid("description", "too_long", "At most 2000 characters.", "描述不能超过 2000 个字。");
   }
-  // A resident's report is always the resident's; staff say how it reached them.
-  const auto source = Staff(actor) ? (request.source.empty() ? "patrol" : request.source) : "resident";
+  // A resident's report is always the resident's; staff say how it reached them, and so do
+  // channels that report without an account of their own (Open311 clients, sensors).
+  const bool channel = actor.user_id <= 0 && !Staff(actor) && !request.source.empty();
+  const auto source =
+      Staff(actor) || channel ? (request.source.empty() ? "patrol" : request.source) : "resident";
   if (!kSources.contains(source)) {
     Invalid("source", "unknown_value", "source is patrol, resident, call, visit, sensor or open311.",
             "来源须为 patrol、resident、call、visit、sensor 或 open311。");
@@ -85,7 +88,9 @@ EventView EventService::Report(const auth::Principal& actor, const NewEvent& req
     event.description = request.description;
     event.source = source;
     event.reporter_id = actor.user_id > 0 ? std::optional(actor.user_id) : std::nullopt;
-    event.reporter_name = actor.display_name.empty() ? actor.username : actor.display_name;
+    event.reporter_name = channel && !request.reporter_name.empty() ? request.reporter_name
+                          : actor.display_name.empty()              ? actor.username
+                                                                    : actor.display_name;
     event.anonymous = request.anonymous;
     event.level = category->default_level;
     if (Staff(actor)) {
