@@ -372,9 +372,26 @@ TEST_F(OpenApiTest, EventResponsesMatchTheirSchemas) {
                                   token_);
   ExpectConforms("post", "/api/events", reported);
   ExpectConforms("get", "/api/events", app_.Get("/api/events?mine=true", token_));
-  ExpectConforms(
-      "get", "/api/events/{id}",
-      app_.Get("/api/events/" + std::to_string(BodyOf(reported)["id"].get<std::int64_t>()), token_));
+  const auto path = "/api/events/" + std::to_string(BodyOf(reported)["id"].get<std::int64_t>());
+  ExpectConforms("get", "/api/events/{id}", app_.Get(path, token_));
+  ExpectConforms("post", "/api/events/{id}/accept",
+                 app_.Post(path + "/accept", nlohmann::json::object(), token_));
+  ExpectConforms("post", "/api/events/{id}/supervise",
+                 app_.Post(path + "/supervise", {{"note", "督办"}, {"mark", "red"}}, token_));
+  ExpectConforms("get", "/api/events/{id}/duplicates", app_.Get(path + "/duplicates", token_));
+  const auto photo = app_.Call(http::Method::kPost, path + "/attachments?name=a.png", token_,
+                               std::string("\x89PNG\r\n\x1A\n", 8) + "openapi", "image/png");
+  ExpectConforms("post", "/api/events/{id}/attachments", photo);
+  ExpectConforms("get", "/api/events/{id}/attachments", app_.Get(path + "/attachments", token_));
+  const auto file =
+      app_.Get(path + "/attachments/" + std::to_string(BodyOf(photo)["id"].get<std::int64_t>()), token_);
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.content_type, "image/png");
+  ExpectConforms("get", "/api/events/stats", app_.Get("/api/events/stats?by=community", token_));
+  ExpectConforms("get", "/api/event-settings", app_.Get("/api/event-settings", token_));
+  ExpectConforms("put", "/api/event-settings",
+                 app_.Call(http::Method::kPut, "/api/event-settings", token_,
+                           nlohmann::json{{"red_after_minutes", 2880}}.dump()));
 }
 
 TEST_F(OpenApiTest, TheValidatorItselfCatchesMismatches) {

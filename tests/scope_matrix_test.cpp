@@ -15,6 +15,8 @@
 #include <functional>
 #include <map>
 
+#include "core/time_format.hpp"
+#include "events/workflow.hpp"
 #include "regions/region_import.hpp"
 #include "support/test_app.hpp"
 
@@ -51,8 +53,10 @@ struct Target {
   std::string compound_code;
   std::int64_t grid_id = 0;  // the first-level grid of the target's community
   std::string grid_name;
-  std::int64_t person_id = 0;  // a resident of the compound
-  std::int64_t event_id = 0;   // an event reported at the compound
+  std::int64_t person_id = 0;      // a resident of the compound
+  std::int64_t event_id = 0;       // an event reported at the compound
+  std::int64_t staff_id = 0;       // a community worker of the target's community, events' handler
+  std::int64_t department_id = 0;  // a department serving the target's community, to summon
   // Registry records in the compound: a dwelling with a household, a housing record and a
   // vehicle, a unit at the compound, and the building unit fresh dwellings are added to.
   std::string unit_code;
@@ -65,7 +69,8 @@ struct Target {
 struct Call {
   std::string path;
   nlohmann::json body;  // null: no body
-  std::string file;     // a file upload instead of JSON (CSV)
+  std::string file;     // a file upload instead of JSON
+  std::string content_type = "text/csv";
 };
 
 class ScopeMatrixTest : public ::testing::Test {
@@ -105,7 +110,90 @@ class ScopeMatrixTest : public ::testing::Test {
                                                 .title = target.compound + "噪声"})
                             .event.id;
       AddRegistryRecords(target);
+      app_.CreateUser(target.username + "-staff", "community", {target.scope});
+      app_.CreateUser(target.username + "-department", "department", {target.scope});
+      for (const auto& user : app_.app().accounts().ListAll()) {
+        if (user.username == target.username + "-staff") target.staff_id = user.id;
+        if (user.username == target.username + "-department") target.department_id = user.id;
+      }
     }
+  }
+
+  static auth::Principal Staff(const Target& target) {
+    auth::Principal staff;
+    staff.user_id = target.staff_id;
+    staff.username = target.username + "-staff";
+    staff.role = auth::Role::kCommunity;
+    staff.scope = auth::Scope::Of({target.scope});
+    return staff;
+  }
+
+  // A fresh event at the target's compound in the state a workflow step starts from, with the
+  // caller as its handler, reporter or summoned department where the step needs one and the
+  // caller works there; otherwise the target's own staff play those parts.
+  Call EventStepFor(const std::string& action, const Target& target, const auth::Principal& caller) {
+    auto& events = app_.app().events();
+    const bool works_there = caller.scope.Contains(target.compound_code);
+    const auto step = [&](const auth::Principal& who, std::int64_t id, const std::string& name,
+                          events::StepInput input = {}) { events.Take(who, id, name, input); };
+    const bool caller_reports = action == "rating" || action == "reopen";
+    const auto reporter = caller_reports && works_there ? caller : Console();
+    const auto id = events
+                        .Report(reporter, {.category_code = "order.noise",
+                                           .region_code = target.compound_code,
+                                           .title = target.compound + "夜间噪声"})
+                        .event.id;
+    const auto path = "/api/events/" + std::to_string(id) + "/" + action;
+    const auto call = [&](nlohmann::json body) { return Call{path, std::move(body)}; };
+    if (action == "accept") return call(nlohmann::json::object());
+    if (action == "reject") return call({{"note", "无效"}});
+    if (action == "escalate") return call({{"note", "网格无法处置"}});
+    if (action == "supervise") return call({{"note", "督办"}, {"mark", "yellow"}});
+    if (action == "merge") {
+      const auto into = events
+                            .Report(Console(), {.category_code = "order.noise",
+                                                .region_code = target.compound_code,
+                                                .title = target.compound + "噪声"})
+                            .event.id;
+      return call({{"into", into}});
+    }
+    step(Console(), id, "accept");
+    if (action == "dispatch") return call({{"assignee_id", target.staff_id}});
+    if (action == "shelve") return call({{"note", "暂缓"}});
+    if (action == "resume") {
+      step(Console(), id, "shelve", {.note = "暂缓"});
+      return call(nlohmann::json::object());
+    }
+    const bool caller_handles =
+        (action == "start" || action == "feedback" || action == "return" || action == "extension") &&
+        works_there && caller.role != auth::Role::kResident;
+    const auto handler = caller_handles ? caller : Staff(target);
+    step(Console(), id, "dispatch", {.assignee_id = handler.user_id});
+    if (action == "start") return call(nlohmann::json::object());
+    if (action == "return") return call({{"note", "不属于本网格"}});
+    if (action == "extension") return call({{"note", "等配件"}, {"until", "2030-01-01T00:00:00+08:00"}});
+    if (action == "summons") return call({{"note", "吹哨"}, {"department_ids", {target.department_id}}});
+    if (action == "check-in") {
+      std::int64_t summons_id = 0;
+      if (works_there && caller.role == auth::Role::kDepartment) {
+        summons_id =
+            events.Take(Console(), id, "summons", {.department_ids = {caller.user_id}}).summons.back().id;
+      }
+      return call({{"note", "已到场"}, {"summons_id", summons_id}});
+    }
+    step(handler, id, "start");
+    if (action == "extension/approve" || action == "extension/deny") {
+      step(handler, id, "extension", {.note = "等配件", .until = *ParseTimestamp("2030-01-01T00:00:00Z")});
+      return call({{"note", "审批"}});
+    }
+    if (action == "feedback") return call({{"note", "已处置"}});
+    step(handler, id, "feedback", {.note = "已处置"});
+    if (action == "verify") return call({{"passed", true}});
+    step(Console(), id, "verify", {.passed = true});
+    if (action == "close") return call(nlohmann::json::object());
+    step(Console(), id, "close");
+    if (action == "rating") return call({{"satisfaction", "satisfied"}});
+    return call({{"note", "未修好"}});  // reopen
   }
 
   std::int64_t FreshPerson(const Target& target) {
@@ -265,8 +353,13 @@ class ScopeMatrixTest : public ::testing::Test {
   }
 
   // How to exercise each route against a target. Add a line for every new route.
-  Call RequestFor(const http::Route& route, const Target& target, const std::string& tag) {
+  Call RequestFor(const http::Route& route, const Target& target, const std::string& tag,
+                  const auth::Principal& caller) {
     const std::string key = std::string(http::MethodName(route.method)) + " " + route.pattern;
+    constexpr std::string_view kEventStep = "POST /api/events/{id}/";
+    if (key.starts_with(kEventStep) && events::FindStep(key.substr(kEventStep.size())) != nullptr) {
+      return EventStepFor(key.substr(kEventStep.size()), target, caller);
+    }
     const std::string id = std::to_string(target.id);
     // Region routes act on the target's compound; a delete gets a fresh empty building of its own.
     if (key == "GET /api/regions") return {"/api/regions?q=" + target.compound, nullptr};
@@ -321,6 +414,23 @@ class ScopeMatrixTest : public ::testing::Test {
     }
     if (key == "GET /api/events") return {"/api/events?mine=false", nullptr};
     if (key == "GET /api/events/{id}") return {"/api/events/" + std::to_string(target.event_id), nullptr};
+    if (key == "GET /api/events/{id}/duplicates")
+      return {"/api/events/" + std::to_string(target.event_id) + "/duplicates", nullptr};
+    const auto attachments = "/api/events/" + std::to_string(target.event_id) + "/attachments";
+    if (key == "POST /api/events/{id}/attachments") {
+      return {attachments + "?name=photo.png", nullptr, std::string("\x89PNG\r\n\x1A\n", 8) + "matrix",
+              "image/png"};
+    }
+    if (key == "GET /api/events/{id}/attachments") return {attachments, nullptr};
+    if (key == "GET /api/events/{id}/attachments/{attachment_id}") {
+      const auto photo =
+          app_.app().attachments().Upload(Console(), target.event_id, "image/jpeg", "matrix.jpg",
+                                          std::string("\xFF\xD8\xFF", 3) + target.username);
+      return {attachments + "/" + std::to_string(photo.id), nullptr};
+    }
+    if (key == "GET /api/event-settings") return {"/api/event-settings", nullptr};
+    if (key == "GET /api/events/stats") return {"/api/events/stats?by=community", nullptr};
+    if (key == "PUT /api/event-settings") return {"/api/event-settings", {{"summons_minutes", 30}}};
     if (key == "GET /api/event-categories") return {"/api/event-categories?all=true", nullptr};
     if (key == "POST /api/event-categories") {
       auto code = "order.m_" + tag;
@@ -466,7 +576,7 @@ class ScopeMatrixTest : public ::testing::Test {
   static bool Inside(const http::Route& route, const Target& target, const auth::Principal& principal) {
     const auto& pattern = route.pattern;
     if (pattern.starts_with("/api/group-types") || pattern.starts_with("/api/event-categories") ||
-        pattern.starts_with("/api/calendar")) {
+        pattern.starts_with("/api/calendar") || pattern == "/api/event-settings") {
       return true;  // one list for the whole installation
     }
     // A resident sees only their own reports; staff see the events of their area.
@@ -474,6 +584,12 @@ class ScopeMatrixTest : public ::testing::Test {
       return principal.role != auth::Role::kResident && principal.scope.Contains(target.compound_code);
     }
     if (pattern == "/api/events") return principal.scope.Contains(target.compound_code);
+    if (pattern.starts_with("/api/events/{id}/attachments")) {
+      return principal.role != auth::Role::kResident && principal.scope.Contains(target.compound_code);
+    }
+    // Steps act on a fresh event of the target's compound; residents reach only the steps of
+    // their own reports (rating, reopening), which they made there when they live there.
+    if (pattern.starts_with("/api/events/{id}/")) return principal.scope.Contains(target.compound_code);
     if (pattern.starts_with("/api/people") || pattern.starts_with("/api/key-groups")) {
       return principal.scope.Contains(target.compound_code);
     }
@@ -517,11 +633,12 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
         if (route->pattern == "/api/auth/logout") {
           token = app_.Login(actor.username, password_changes > 0 ? "Matrix-Next-2026!" : "Shequ-Test-2026");
         }
-        auto call = RequestFor(*route, target, changes_password ? std::to_string(password_changes) : tag);
+        auto call =
+            RequestFor(*route, target, changes_password ? std::to_string(password_changes) : tag, principal);
         const auto response =
             call.file.empty()
                 ? app_.Call(route->method, call.path, token, call.body.is_null() ? "" : call.body.dump())
-                : app_.Call(route->method, call.path, token, call.file, "text/csv");
+                : app_.Call(route->method, call.path, token, call.file, call.content_type);
         if (changes_password && response.status == 204) ++password_changes;
         ++checked;
         const std::string where = actor.role + " " + std::string(http::MethodName(route->method)) + " " +

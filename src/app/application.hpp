@@ -18,8 +18,10 @@
 #include "core/http/router.hpp"
 #include "core/module.hpp"
 #include "core/notify/notifier.hpp"
+#include "events/attachment_service.hpp"
 #include "events/category_service.hpp"
 #include "events/event_service.hpp"
+#include "events/kpi_service.hpp"
 #include "regions/grid_service.hpp"
 #include "regions/pairing_service.hpp"
 #include "regions/region_service.hpp"
@@ -40,7 +42,13 @@ struct ApplicationOptions {
   // Field keys: the file (created, mode 0600, when missing) or, for tests, keys given directly.
   std::string key_file;  // empty: DefaultKeyFile(database_url)
   std::shared_ptr<registry::Vault> vault;
+  // Where event photos and documents are kept; empty: DefaultAttachmentsDir(database_url).
+  std::string attachments_dir;
 };
+
+// Beside an SQLite database file ("data/shequ.db" → "data/attachments"); ./data/attachments
+// otherwise (servers sharing a PostgreSQL database name a shared volume).
+std::string DefaultAttachmentsDir(const std::string& database_url);
 
 // Beside an SQLite database file ("data/shequ.db" → "data/shequ.key"); ./data/shequ.key otherwise.
 // Production installations name a file on another volume with --key-file.
@@ -69,6 +77,8 @@ class Application {
   events::CategoryService& categories() { return *categories_; }
   events::CalendarService& calendar() { return *calendar_; }
   events::EventService& events() { return *events_; }
+  const events::KpiService& kpis() const { return *kpis_; }
+  events::AttachmentService& attachments() { return *attachments_; }
   const Clock& clock() const { return clock_; }
   const audit::AuditLog& audit() const { return *audit_; }
   const std::vector<ModuleManifest>& modules() const { return modules_; }
@@ -95,6 +105,8 @@ class Application {
   std::unique_ptr<events::CalendarService> calendar_;
   std::unique_ptr<events::CategoryService> categories_;
   std::unique_ptr<events::EventService> events_;
+  std::unique_ptr<events::KpiService> kpis_;
+  std::unique_ptr<events::AttachmentService> attachments_;
   std::vector<ModuleManifest> modules_;
   http::Router router_;
   http::PermissionTable permissions_;

@@ -12,6 +12,7 @@
 #include "core/errors/error.hpp"
 #include "core/http/http_server.hpp"
 #include "core/time_format.hpp"
+#include "events/deadline_watch.hpp"
 #include "regions/region_import.hpp"
 #include "registry/key_rotation.hpp"
 
@@ -48,7 +49,7 @@ void PrintError(const shequ::Error& error) {
 
 int Serve(const std::string& db_url, const std::string& key_file, const std::string& listen,
           std::size_t threads, const std::string& access_log, bool secure_cookies, int idle_minutes,
-          int lifetime_hours, int session_cache_ms) {
+          int lifetime_hours, int session_cache_ms, int watch_interval_ms) {
   const auto address = ParseListen(listen);
   ApplicationOptions options;
   options.database_url = db_url;
@@ -79,6 +80,11 @@ int Serve(const std::string& db_url, const std::string& key_file, const std::str
   server_options.host = address.host;
   server_options.port = address.port;
   server_options.threads = threads;
+  std::unique_ptr<shequ::events::DeadlineWatch> watch;
+  if (watch_interval_ms > 0) {
+    watch = std::make_unique<shequ::events::DeadlineWatch>(app.events(), app.clock(),
+                                                           std::chrono::milliseconds(watch_interval_ms));
+  }
   shequ::http::HttpServer server(server_options, app.dispatcher(), app.metrics(), log, app.notifier());
   server.Run([&](std::uint16_t port) {
     std::printf("{\"level\":\"info\",\"event\":\"listening\",\"address\":\"%s:%u\",\"database\":\"%s\"}\n",
@@ -132,6 +138,13 @@ int main(int argc, char** argv) {
                    "Trust a checked session this long without re-reading it (0: re-read on every request; "
                    "other servers sharing the database see a sign-out within this time)")
       ->check(CLI::Range(0, 60'000))
+      ->capture_default_str();
+  int watch_interval_ms = 1000;
+  serve
+      ->add_option(
+          "--watch-interval-ms", watch_interval_ms,
+          "How often the deadline watch looks for warnings, overdue events and late check-ins (0: off)")
+      ->check(CLI::Range(0, 3'600'000))
       ->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
@@ -208,7 +221,7 @@ int main(int argc, char** argv) {
   try {
     if (*serve)
       return Serve(db_url, key_file, listen, threads, access_log, secure_cookies, idle_minutes,
-                   lifetime_hours, session_cache_ms);
+                   lifetime_hours, session_cache_ms, watch_interval_ms);
 
     ApplicationOptions options;
     options.database_url = db_url;

@@ -1,5 +1,6 @@
 // The one list of modules, in dependency order. A module's manifest (src/<module>/module.cpp)
 // says what it brings: migrations, permissions, routes.
+#include "accounts/account_store.hpp"
 #include "accounts/module.hpp"
 #include "app/application.hpp"
 #include "audit/module.hpp"
@@ -55,14 +56,37 @@ Application::Application(ApplicationOptions options)
   registry_ = std::make_unique<registry::RegistryServices>(*registry_context_);
   calendar_ = std::make_unique<events::CalendarService>(*database_, clock_, *audit_);
   categories_ = std::make_unique<events::CategoryService>(*database_, clock_, *audit_, *calendar_);
-  events_ = std::make_unique<events::EventService>(*database_, clock_, *audit_, *calendar_);
+  events_ = std::make_unique<events::EventService>(*database_, clock_, *audit_, *calendar_, notifier_);
+  // Events are dispatched to accounts, and summon departments: each with the scope it works in,
+  // its grids included.
+  events_->LookUpAccountsWith([this](std::int64_t user_id) -> std::optional<events::Assignee> {
+    const auto user =
+        database_->Read([&](db::Connection& c) { return accounts::AccountStore::FindById(c, user_id); });
+    if (!user) return std::nullopt;
+    auto codes = user->scopes;
+    for (auto& node : grids_->ServedNodes(user_id)) codes.push_back(std::move(node));
+    return events::Assignee{
+        .id = user->id,
+        .name = user->display_name.empty() ? user->username : user->display_name,
+        .role = user->role,
+        .scope = user->role == auth::Role::kAdmin ? auth::Scope::National() : auth::Scope::Of(codes),
+        .active = !user->disabled};
+  });
+  kpis_ = std::make_unique<events::KpiService>(*database_, clock_);
+  attachments_ = std::make_unique<events::AttachmentService>(
+      *database_, clock_, *audit_, *events_,
+      options_.attachments_dir.empty() ? DefaultAttachmentsDir(options_.database_url)
+                                       : options_.attachments_dir);
+  events_->CheckPermissionsWith([this](const auth::Principal& who, std::string_view permission) {
+    return permissions_.Allows(who.role, permission);
+  });
 
   modules_.push_back(SystemManifest());
   modules_.push_back(audit::Manifest(*audit_));
   modules_.push_back(accounts::Manifest(*accounts_, *sessions_, options_.cookies, permissions_));
   modules_.push_back(regions::Manifest(*regions_, *grids_, *pairings_));
   modules_.push_back(registry::Manifest(*registry_));
-  modules_.push_back(events::Manifest(*categories_, *calendar_, *events_, clock_));
+  modules_.push_back(events::Manifest(*categories_, *calendar_, *events_, *attachments_, *kpis_, clock_));
 
   for (auto& module : modules_) {
     for (const auto& grant : module.permissions) permissions_.Grant(grant.permission, grant.roles);
@@ -90,6 +114,15 @@ std::string DefaultKeyFile(const std::string& database_url) {
     return path.replace_extension(".key").string();
   }
   return "./data/shequ.key";
+}
+
+std::string DefaultAttachmentsDir(const std::string& database_url) {
+  constexpr std::string_view kSqlite = "sqlite://";
+  if (database_url.starts_with(kSqlite)) {
+    return (std::filesystem::path(database_url.substr(kSqlite.size())).parent_path() / "attachments")
+        .string();
+  }
+  return "./data/attachments";
 }
 
 std::vector<db::AppliedMigration> Application::Migrate() {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace shequ::events {
 
 // The states of the workflow (上报 → 受理 → 派遣 → 处置 → 反馈 → 核查 → 结案), and the ends an event
@@ -45,9 +47,59 @@ struct Event {
   std::optional<std::int64_t> owner_id;
   std::string owner_name;
   std::int64_t reported_at = 0;
-  std::optional<std::int64_t> due_at;
+  std::optional<std::int64_t> due_at;  // of the stage now running
   std::int64_t version = 1;
   std::int64_t updated_at = 0;
+  // Who does the work once it is dispatched, and who dispatched it (and so verifies it).
+  std::optional<std::int64_t> handler_id;
+  std::string handler_name;
+  std::optional<std::int64_t> dispatcher_id;
+  std::string department;  // the department handling it at department level
+  std::optional<std::int64_t> grid_id;
+  // The category's stage now running (an index into its limits) and when it started.
+  std::int64_t stage_index = 0;
+  std::optional<std::int64_t> stage_started_at;
+  // The deadline watch: when to warn, when to look next, how far alerts have gone
+  // (0 none, 1 warned, 2 overdue, 3 red), the 督办 mark, and whether any due time was missed.
+  std::optional<std::int64_t> warn_at;
+  std::optional<std::int64_t> next_check_at;
+  std::int64_t alert_level = 0;
+  std::string supervision = "normal";  // normal, yellow (黄牌), red (红牌)
+  bool ever_overdue = false;
+  std::optional<std::string> previous_state;    // before 挂账
+  std::optional<std::int64_t> extension_until;  // an extension asked for, not yet decided
+  std::optional<std::int64_t> extension_by;
+  std::optional<std::int64_t> merged_into;
+  std::optional<std::int64_t> accepted_at;
+  std::optional<std::int64_t> resolved_at;
+  std::optional<std::int64_t> finished_at;
+  std::optional<std::string> satisfaction;  // satisfied, basically_satisfied, dissatisfied
+  std::string satisfaction_comment;
+  std::int64_t reopen_count = 0;
+};
+
+// 吹哨报到: one department summoned to an event, and its check-in.
+struct Summons {
+  std::int64_t id = 0;
+  std::int64_t event_id = 0;
+  std::int64_t department_user_id = 0;
+  std::string department_name;
+  std::optional<std::int64_t> summoned_by;
+  std::string summoned_by_name;
+  std::string note;
+  std::int64_t summoned_at = 0;
+  std::int64_t due_at = 0;
+  std::optional<std::int64_t> checked_in_at;
+  std::string response;
+};
+
+// The rules of the deadline watch (event_settings).
+struct WatchSettings {
+  double warn_ratio = 0.8;
+  std::int64_t yellow_after_minutes = 0;
+  std::int64_t red_after_minutes = 1440;
+  bool auto_escalate = true;
+  std::int64_t summons_minutes = 30;
 };
 
 struct TimelineEntry {
@@ -60,6 +112,7 @@ struct TimelineEntry {
   std::optional<std::string> from_state;
   std::string to_state;
   std::string note;
+  nlohmann::json detail = nlohmann::json::object();  // what the step carried: assignee, files …
 };
 
 struct NewEvent {
@@ -76,10 +129,13 @@ struct NewEvent {
 };
 
 struct EventQuery {
-  std::string state;
+  std::string state;     // one state, "open" (not finished) or "overdue" (open and past due)
   std::string category;  // a category or a class: its code prefix
   std::string region;
-  bool mine = false;  // held by the caller
+  std::string level;
+  std::string supervision;
+  bool mine = false;        // held by the caller
+  bool unassigned = false;  // held by nobody: waiting for someone at its level
   std::int64_t limit = 20;
   std::int64_t offset = 0;
 };

@@ -4,6 +4,7 @@
 
 #include "core/errors/error.hpp"
 #include "core/time_format.hpp"
+#include "events/testing/event_test_base.hpp"
 #include "regions/region_import.hpp"
 #include "regions/testing/region_fixtures.hpp"
 #include "support/test_app.hpp"
@@ -11,10 +12,8 @@
 namespace shequ::events {
 namespace {
 
-std::int64_t At(const std::string& local) { return *ParseTimestamp(local + "+08:00"); }
-std::string Local(std::int64_t instant) {
-  return FormatTimestamp(instant + std::int64_t{8} * 3600 * 1000).substr(0, 16);
-}
+using fixtures::At;
+using fixtures::Local;
 
 class EventServiceTest : public ::testing::Test {
  protected:

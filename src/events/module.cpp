@@ -1,15 +1,17 @@
-// Manifest of the events module (五有). So far: the categories of event with their time limits,
-// the working calendar deadlines are counted on, and the intake of events with their first due
-// time. The workflow (dispatch, escalation, verification) comes next.
+// Manifest of the events module (五有): the categories of event with their time limits, the
+// working calendar deadlines are counted on, intake, every step of the workflow (one route each,
+// from workflow.hpp's table), duplicates and the deadline watch's settings.
 #include "events/module.hpp"
 
 #include "events/category_handlers.hpp"
 #include "events/event_handlers.hpp"
+#include "events/kpi_handlers.hpp"
+#include "events/workflow.hpp"
 
 namespace shequ::events {
 
 ModuleManifest Manifest(CategoryService& categories, CalendarService& calendar, EventService& events,
-                        const Clock& clock) {
+                        AttachmentService& attachments, const KpiService& kpis, const Clock& clock) {
   using auth::Role;
   using http::Method;
   const auto items_of = [](const nlohmann::json& schema) {
@@ -24,13 +26,28 @@ ModuleManifest Manifest(CategoryService& categories, CalendarService& calendar, 
       {"required", {"kind", "name"}},
       {"properties",
        {{"kind", {{"type", "string"}, {"enum", {"holiday", "workday"}}}}, {"name", {{"type", "string"}}}}}};
-  return {
+  ModuleManifest manifest{
       .name = "events",
-      .depends = {"core", "audit", "accounts"},
+      .depends = {"core", "audit", "accounts", "regions"},
       .migrations = Migrations(),
-      .permissions = {{"events.configure",
-                       {Role::kAdmin, Role::kCounty},
-                       "Edit the event categories, their time limits, and the working calendar"}},
+      .permissions =
+          {{"events.configure",
+            {Role::kAdmin, Role::kCounty},
+            "Edit the event categories, their time limits, the working calendar and the deadline watch"},
+           {std::string(kHandle),
+            {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity, Role::kGridWorker,
+             Role::kDepartment},
+            "Take events in, dispatch, handle, report back, return, ask for time, escalate"},
+           {std::string(kSupervise),
+            {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity},
+            "Verify, close, shelve, merge, mark 督办, decide extensions, reopen"},
+           {std::string(kWhistle),
+            {Role::kAdmin, Role::kCounty, Role::kStreet},
+            "吹哨报到: summon departments to an event"},
+           {std::string(kCheckIn), {Role::kDepartment}, "Check in when summoned (报到)"},
+           {"events.stats",
+            {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity, Role::kDepartment},
+            "Read the figures of event handling (考核)"}},
       .routes =
           {
               {.method = Method::kPost,
@@ -46,13 +63,17 @@ ModuleManifest Manifest(CategoryService& categories, CalendarService& calendar, 
                .pattern = "/api/events",
                .permission = std::string(http::kSignedIn),
                .handler = [&events](auto& c) { return ListEvents(events, c); },
-               .doc = {.summary = "Events in scope (a resident's own reports) by due time",
+               .doc = {.summary = "Events in scope (a resident's own reports) by due time; state may be open "
+                                  "or overdue",
                        .tag = "events",
                        .response_schema = EventPageSchema(),
                        .query = {{"state", "string", "Only this state"},
                                  {"category", "string", "A category or a whole class"},
                                  {"region", "string", "Only this subtree"},
                                  {"mine", "boolean", "true: the events the caller holds"},
+                                 {"unassigned", "boolean", "true: events nobody holds yet"},
+                                 {"level", "string", "grid, community, street or department"},
+                                 {"supervision", "string", "normal, yellow (黄牌) or red (红牌)"},
                                  {"limit", "integer", "1-200 (default 20)"},
                                  {"offset", "integer", "Rows to skip"}}}},
               {.method = Method::kGet,
@@ -119,8 +140,87 @@ ModuleManifest Manifest(CategoryService& categories, CalendarService& calendar, 
                .doc = {.summary = "Return a listed day to the plain weekday/weekend rule",
                        .tag = "events",
                        .success_status = 204}},
+              {.method = Method::kGet,
+               .pattern = "/api/events/{id}/duplicates",
+               .permission = std::string(kHandle),
+               .handler = [&events](auto& c) { return EventDuplicates(events, c); },
+               .doc =
+                   {.summary =
+                        "Open events like this one nearby (same category, same compound or ~200 m, 7 days)",
+                    .tag = "events",
+                    .response_schema = items_of(EventSchema())}},
+              {.method = Method::kPost,
+               .pattern = "/api/events/{id}/attachments",
+               .permission = std::string(http::kSignedIn),
+               .handler = [&attachments](auto& c) { return UploadAttachment(attachments, c); },
+               .doc =
+                   {.summary =
+                        "Add a photo or document (JPEG, PNG, WebP, PDF, MP4; ≤ 10 MiB; ?name=) to an event; "
+                        "a step then carries it with attachment_ids",
+                    .tag = "events",
+                    .response_schema = AttachmentSchema(),
+                    .success_status = 201,
+                    .query = {{"name", "string", "The file's name"}},
+                    .request_content_types = {"image/jpeg", "image/png", "image/webp", "application/pdf",
+                                              "video/mp4"}},
+               .max_body_bytes = kMaxAttachmentBytes},
+              {.method = Method::kGet,
+               .pattern = "/api/events/{id}/attachments",
+               .permission = std::string(http::kSignedIn),
+               .handler = [&attachments](auto& c) { return ListAttachments(attachments, c); },
+               .doc = {.summary = "An event's photos and documents",
+                       .tag = "events",
+                       .response_schema = items_of(AttachmentSchema())}},
+              {.method = Method::kGet,
+               .pattern = "/api/events/{id}/attachments/{attachment_id}",
+               .permission = std::string(http::kSignedIn),
+               .handler = [&attachments](auto& c) { return DownloadAttachment(attachments, c); },
+               .doc = {.summary = "The file itself",
+                       .tag = "events",
+                       .response_schema = {{"type", "string"}, {"format", "binary"}},
+                       .content_type = "application/octet-stream"}},
+              {.method = Method::kGet,
+               .pattern = "/api/events/stats",
+               .permission = "events.stats",
+               .handler = [&kpis](auto& c) { return EventFigures(kpis, c); },
+               .doc = {.summary = "结案率, 按期结案率, 满意率 and response times by worker, grid, community "
+                                  "or department",
+                       .tag = "events",
+                       .response_schema = KpiSchema(),
+                       .query = {{"by", "string", "worker, grid, community (default) or department"},
+                                 {"region", "string", "Only this subtree"},
+                                 {"from", "string", "Reports from (RFC 3339; default: 30 days before `to`)"},
+                                 {"to", "string", "Reports before (RFC 3339; default: now)"}}}},
+              {.method = Method::kGet,
+               .pattern = "/api/event-settings",
+               .permission = std::string(http::kSignedIn),
+               .handler = [&events](auto& c) { return GetWatchSettings(events, c); },
+               .doc = {.summary = "The deadline watch: warning share, 黄牌/红牌 thresholds, auto-escalation",
+                       .tag = "events",
+                       .response_schema = SettingsSchema()}},
+              {.method = Method::kPut,
+               .pattern = "/api/event-settings",
+               .permission = "events.configure",
+               .handler = [&events](auto& c) { return PutWatchSettings(events, c); },
+               .doc = {.summary = "Change the deadline watch's rules",
+                       .tag = "events",
+                       .request_schema = SettingsSchema(),
+                       .response_schema = SettingsSchema()}},
           },
   };
+  // One route per step of the workflow, from its table.
+  for (const auto& step : Steps()) {
+    const std::string action(step.action);
+    manifest.routes.push_back({.method = Method::kPost,
+                               .pattern = "/api/events/{id}/" + action,
+                               .permission = std::string(step.permission),
+                               .handler = [&events, action](auto& c) { return TakeStep(events, c, action); },
+                               .doc = {.summary = std::string(step.summary),
+                                       .tag = "events",
+                                       .request_schema = StepSchema(),
+                                       .response_schema = EventSchema()}});
+  }
+  return manifest;
 }
 
 }  // namespace shequ::events

@@ -1,5 +1,8 @@
 #include "regions/grid_store.hpp"
 
+#include "core/db/sql_params.hpp"
+#include "regions/region_code.hpp"
+
 #include <algorithm>
 #include <array>
 #include <unordered_map>
@@ -192,6 +195,24 @@ std::vector<std::string> GridStore::ServedNodes(db::Connection& c, std::int64_t 
   std::vector<std::string> codes;
   for (std::size_t i = 0; i < rows.size(); ++i) codes.push_back(rows[i].Text(0));
   return codes;
+}
+
+std::optional<std::int64_t> GridStore::CoveringGrid(db::Connection& c, const std::string& code) {
+  // A grid covers its nodes' subtrees: look for the node itself and its ancestors from the
+  // community down (grids lie inside one community).
+  db::SqlParams params;
+  std::string codes = params.Add(code);
+  for (const auto& ancestor : AncestorCodes(code)) {
+    if (ancestor.size() >= 12 && ancestor.substr(0, 12) == code.substr(0, 12))
+      codes += ", " + params.Add(ancestor);
+  }
+  auto rows = c.Execute(
+      "SELECT g.id FROM grid_nodes n JOIN grids g ON g.id = n.grid_id WHERE g.status = 'active'"
+      " AND n.region_code IN (" +
+          codes + ") ORDER BY g.level DESC, LENGTH(n.region_code) DESC, g.id LIMIT 1",
+      params.values());
+  if (rows.empty()) return std::nullopt;
+  return rows[0].Int(0);
 }
 
 }  // namespace shequ::regions

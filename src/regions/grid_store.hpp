@@ -28,6 +28,8 @@ class GridStore {
                                   std::optional<std::int64_t> user_id);
   static std::vector<std::int64_t> ActiveUserIds(db::Connection& c, std::int64_t grid_id);
   // The region codes of every active grid a user actively serves: part of their scope.
+  // The deepest active grid covering a node (a grid covers its nodes' subtrees), if any.
+  static std::optional<std::int64_t> CoveringGrid(db::Connection& c, const std::string& code);
   static std::vector<std::string> ServedNodes(db::Connection& c, std::int64_t user_id);
 };
 

@@ -1,5 +1,10 @@
 #include "support/test_app.hpp"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+
 #include <gtest/gtest.h>
 
 #include "support/test_database.hpp"
@@ -11,6 +16,14 @@ TestApp::TestApp(app::ApplicationOptions options)
   options.database_url = database_url_;
   options.clock = &clock_;
   if (!options.vault && options.key_file.empty()) options.vault = registry::Vault::ForTesting();
+  if (options.attachments_dir.empty()) {
+    // Each test's files apart, whichever backend holds its rows.
+    static std::atomic<int> next{0};
+    options.attachments_dir =
+        (std::filesystem::temp_directory_path() /
+         ("shequ-attachments-" + std::to_string(::getpid()) + "-" + std::to_string(++next)))
+            .string();
+  }
   app_ = std::make_unique<app::Application>(options);
   app_->Migrate();
 }
