@@ -20,6 +20,7 @@
 #include "core/notify/notifier.hpp"
 #include "events/category_service.hpp"
 #include "events/event_service.hpp"
+#include "open311/open311_service.hpp"
 #include "regions/grid_service.hpp"
 #include "regions/pairing_service.hpp"
 #include "regions/region_service.hpp"
@@ -69,6 +70,7 @@ class Application {
   events::CategoryService& categories() { return *categories_; }
   events::CalendarService& calendar() { return *calendar_; }
   events::EventService& events() { return *events_; }
+  open311::Open311Service& open311() { return *open311_; }
   const Clock& clock() const { return clock_; }
   const audit::AuditLog& audit() const { return *audit_; }
   const std::vector<ModuleManifest>& modules() const { return modules_; }
@@ -95,6 +97,7 @@ class Application {
   std::unique_ptr<events::CalendarService> calendar_;
   std::unique_ptr<events::CategoryService> categories_;
   std::unique_ptr<events::EventService> events_;
+  std::unique_ptr<open311::Open311Service> open311_;
   std::vector<ModuleManifest> modules_;
   http::Router router_;
   http::PermissionTable permissions_;
