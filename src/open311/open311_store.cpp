@@ -1,6 +1,5 @@
 #include "open311/open311_store.hpp"
 
-
 namespace shequ::open311 {
 namespace {
 
