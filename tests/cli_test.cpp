@@ -22,6 +22,9 @@ TEST(Cli, EverySubcommandHasHelp) {
                                                                 {"user", "list", "--help"},
                                                                 {"demo", "--help"},
                                                                 {"keys", "rotate", "--help"},
+                                                                {"apikey", "add", "--help"},
+                                                                {"apikey", "list", "--help"},
+                                                                {"apikey", "revoke", "--help"},
                                                                 {"import", "--help"}}) {
     const auto result = RunShequ(args);
     EXPECT_EQ(result.exit_code, 0) << args.front() << ": " << result.output;
@@ -117,6 +120,45 @@ TEST(Cli, UserAddAndList) {
                        "short\n");
   EXPECT_NE(weak.output.find("weak_password"), std::string::npos) << weak.output;
   EXPECT_EQ(RunShequ({"user", "list", "--db", url}).output.find("x1x"), std::string::npos);
+}
+
+TEST(Cli, ApiKeyAddListAndRevoke) {
+  const auto url = testing::FreshDatabaseUrl();
+  ASSERT_EQ(RunShequ({"demo", "--db", url}).exit_code, 0);  // the region tree the keys are scoped to
+  auto added = RunShequ({"apikey", "add", "--db", url, "--name", "hotline", "--scope", "610921103002"});
+  ASSERT_EQ(added.exit_code, 0) << added.output;
+  EXPECT_NE(added.output.find("issued a key to hotline"), std::string::npos) << added.output;
+  const auto marker = std::string("api_key (shown once): ");
+  const auto at = added.output.find(marker);
+  ASSERT_NE(at, std::string::npos) << added.output;
+  const auto key = added.output.substr(at + marker.size(), added.output.find('\n', at) - at - marker.size());
+  EXPECT_GE(key.size(), 40u);
+
+  auto list = RunShequ({"apikey", "list", "--db", url});
+  ASSERT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_NE(list.output.find("hotline"), std::string::npos) << list.output;
+  EXPECT_NE(list.output.find("610921103002"), std::string::npos) << list.output;
+  EXPECT_EQ(list.output.find(key), std::string::npos) << "the key is shown only once";
+
+  auto taken = RunShequ({"apikey", "add", "--db", url, "--name", "hotline", "--scope", "610921103002"});
+  EXPECT_EQ(taken.exit_code, 1);
+  EXPECT_NE(taken.output.find("conflict"), std::string::npos) << taken.output;
+  auto nowhere = RunShequ({"apikey", "add", "--db", url, "--name", "lost", "--scope", "619999999999"});
+  EXPECT_EQ(nowhere.exit_code, 1);
+  EXPECT_NE(nowhere.output.find("field_invalid"), std::string::npos) << nowhere.output;
+  EXPECT_NE(RunShequ({"apikey", "add", "--db", url, "--name", "x"}).exit_code, 0) << "--scope is required";
+
+  auto second = RunShequ({"apikey", "add", "--db", url, "--name", "wechat", "--scope", "610921000000"});
+  ASSERT_EQ(second.exit_code, 0) << second.output;
+  auto by_name = RunShequ({"apikey", "revoke", "--db", url, "--name", "hotline"});
+  ASSERT_EQ(by_name.exit_code, 0) << by_name.output;
+  EXPECT_NE(by_name.output.find("revoked the key of hotline (id 1)"), std::string::npos) << by_name.output;
+  auto by_id = RunShequ({"apikey", "revoke", "--db", url, "--id", "2"});
+  EXPECT_NE(by_id.output.find("revoked the key of wechat"), std::string::npos) << by_id.output;
+  EXPECT_EQ(RunShequ({"apikey", "revoke", "--db", url, "--name", "nobody"}).exit_code, 1);
+  EXPECT_EQ(RunShequ({"apikey", "revoke", "--db", url}).exit_code, 2);
+  const auto revoked = RunShequ({"apikey", "list", "--db", url}).output;
+  EXPECT_EQ(revoked.find(" - \n"), std::string::npos) << "both keys show when they were revoked: " << revoked;
 }
 
 TEST(Cli, DemoPrintsTheAdministratorPasswordOnce) {

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "app/demo_seed.hpp"
 #include "regions/region_import.hpp"
 #include "support/test_app.hpp"
 
@@ -392,6 +393,35 @@ TEST_F(OpenApiTest, EventResponsesMatchTheirSchemas) {
   ExpectConforms("put", "/api/event-settings",
                  app_.Call(http::Method::kPut, "/api/event-settings", token_,
                            nlohmann::json{{"red_after_minutes", 2880}}.dump()));
+}
+
+TEST_F(OpenApiTest, Open311ResponsesMatchTheirSchemas) {
+  regions::RegionImporter(app_.app().database(), app_.clock(), app_.app().audit())
+      .AddNational({NationalNode("610000000000", "陕西省"), NationalNode("610900000000", "安康市"),
+                    NationalNode("610921000000", "汉阴县"), NationalNode("610921100000", "城关镇"),
+                    NationalNode("610921100001", "南街社区居委会")},
+                   "openapi");
+  const auto key = app_.app().open311().IssueKey(app::ConsolePrincipal(), "openapi", "610921100001").secret;
+  const std::string base = "/open311/v2/";
+  ExpectConforms("get", base + "discovery.json", app_.Get(base + "discovery.json"));
+  ExpectConforms("get", base + "services.json", app_.Get(base + "services.json"));
+  ExpectConforms("get", base + "services/{service_code}.json", app_.Get(base + "services/order.noise.json"));
+  const auto filed = app_.Call(
+      http::Method::kPost, base + "requests.json", "",
+      "api_key=" + key + "&service_code=order.noise&jurisdiction_id=610921100001&lat=32.89&long=108.51",
+      "application/x-www-form-urlencoded");
+  ExpectConforms("post", base + "requests.json", filed);
+  const auto id = BodyOf(filed)[0]["service_request_id"].get<std::string>();
+  ExpectConforms("get", base + "requests.json", app_.Get(base + "requests.json"));
+  ExpectConforms("get", base + "requests/{service_request_id}.json",
+                 app_.Get(base + "requests/" + id + ".json"));
+  for (const auto* xml : {"discovery.xml", "services.xml", "requests.xml"}) {
+    const auto response = app_.Get(base + xml);
+    EXPECT_EQ(response.status, 200) << xml;
+    EXPECT_EQ(response.content_type, "text/xml; charset=utf-8") << xml;
+    EXPECT_TRUE(document_["paths"][base + xml]["get"]["responses"]["200"]["content"].contains("text/xml"))
+        << xml;
+  }
 }
 
 TEST_F(OpenApiTest, TheValidatorItselfCatchesMismatches) {

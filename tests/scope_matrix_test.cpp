@@ -57,6 +57,7 @@ struct Target {
   std::int64_t event_id = 0;       // an event reported at the compound
   std::int64_t staff_id = 0;       // a community worker of the target's community, events' handler
   std::int64_t department_id = 0;  // a department serving the target's community, to summon
+  std::string event_reference;
   // Registry records in the compound: a dwelling with a household, a housing record and a
   // vehicle, a unit at the compound, and the building unit fresh dwellings are added to.
   std::string unit_code;
@@ -85,6 +86,8 @@ class ScopeMatrixTest : public ::testing::Test {
                       NationalNode("610921100000", "城关镇"), NationalNode("610921100001", "南街社区居委会"),
                       NationalNode("610921100002", "新城社区居委会")},
                      "matrix");
+    open311_key_ =
+        app_.app().open311().IssueKey(Console(), "matrix-client", std::string(kOpen311Scope)).secret;
     targets_ = {{"m-inside", "610921100001", "矩阵内小区"}, {"m-outside", "610902001001", "矩阵外小区"}};
     for (auto& target : targets_) {
       app_.CreateUser(target.username, "resident", {target.scope});
@@ -103,12 +106,14 @@ class ScopeMatrixTest : public ::testing::Test {
                       {.community_code = target.scope, .name = target.grid_name, .nodes = {target.scope}})
               .id;
       target.person_id = FreshPerson(target);
-      target.event_id = app_.app()
-                            .events()
-                            .Report(Console(), {.category_code = "order.noise",
-                                                .region_code = target.compound_code,
-                                                .title = target.compound + "噪声"})
-                            .event.id;
+      const auto event = app_.app()
+                             .events()
+                             .Report(Console(), {.category_code = "order.noise",
+                                                 .region_code = target.compound_code,
+                                                 .title = target.compound + "噪声"})
+                             .event;
+      target.event_id = event.id;
+      target.event_reference = event.reference;
       AddRegistryRecords(target);
       app_.CreateUser(target.username + "-staff", "community", {target.scope});
       app_.CreateUser(target.username + "-department", "department", {target.scope});
@@ -344,6 +349,41 @@ class ScopeMatrixTest : public ::testing::Test {
     return std::nullopt;
   }
 
+  // Open311 routes are public; what they show depends on the API key, scoped to the inside
+  // community. Requests and filings name the target's event and compound.
+  std::optional<Call> Open311RequestFor(const http::Route& route, const Target& target,
+                                        const std::string& tag) {
+    const auto& pattern = route.pattern;
+    if (!pattern.starts_with("/open311/")) return std::nullopt;
+    const std::string base = "/open311/v2/";
+    const std::string ext = pattern.ends_with(".xml") ? ".xml" : ".json";
+    const std::string key = "api_key=" + open311_key_;
+    if (pattern == base + "{resource}")
+      return Call{base + (route.method == http::Method::kPost ? "requests.html" : "nothing"), nullptr};
+    if (pattern == base + "{collection}/{item}") return Call{base + "services/order.noise.html", nullptr};
+    if (pattern.starts_with(base + "discovery")) return Call{base + "discovery" + ext, nullptr};
+    if (pattern.starts_with(base + "services/")) return Call{base + "services/order.noise" + ext, nullptr};
+    if (pattern.starts_with(base + "services"))
+      return Call{base + "services" + ext + "?jurisdiction_id=" + target.scope, nullptr};
+    if (pattern.starts_with(base + "tokens/")) return Call{base + "tokens/" + tag + ext, nullptr};
+    if (pattern.starts_with(base + "requests/"))
+      return Call{base + "requests/" + target.event_reference + ext + "?" + key, nullptr};
+    if (route.method == http::Method::kPost) {
+      return Call{base + "requests" + ext + "?" + key +
+                      "&service_code=order.noise&description=matrix&address_id=" + target.compound_code,
+                  nullptr};
+    }
+    return Call{base + "requests" + ext + "?" + key, nullptr};
+  }
+
+  static bool Open311Inside(const http::Route& route, const Target& target) {
+    const auto& pattern = route.pattern;
+    const bool known_format = pattern.ends_with(".xml") || pattern.ends_with(".json");
+    if (!known_format || pattern.find("/tokens/") != std::string::npos) return false;  // always 404
+    if (pattern.find("/requests") == std::string::npos) return true;  // discovery and services: for all
+    return auth::Scope::Of({std::string(kOpen311Scope)}).Contains(target.compound_code);
+  }
+
   static auth::Principal Console() {
     auth::Principal console;
     console.username = "console";
@@ -491,6 +531,7 @@ class ScopeMatrixTest : public ::testing::Test {
       return {"/api/regions/" + leaf.front().code, nullptr};
     }
     if (auto call = RegistryRequestFor(key, target, tag)) return *call;
+    if (auto call = Open311RequestFor(route, target, tag)) return *call;
     static const std::map<std::string,
                           std::function<Call(const std::string&, const Target&, const std::string&)>>
         kRequests = {
@@ -575,6 +616,7 @@ class ScopeMatrixTest : public ::testing::Test {
   // the entries of that part. Registry routes act on records in the target's compound.
   static bool Inside(const http::Route& route, const Target& target, const auth::Principal& principal) {
     const auto& pattern = route.pattern;
+    if (pattern.starts_with("/open311/")) return Open311Inside(route, target);
     if (pattern.starts_with("/api/group-types") || pattern.starts_with("/api/event-categories") ||
         pattern.starts_with("/api/calendar") || pattern == "/api/event-settings") {
       return true;  // one list for the whole installation
@@ -608,7 +650,10 @@ class ScopeMatrixTest : public ::testing::Test {
            pattern.starts_with("/api/vehicles") || pattern.starts_with("/api/units");
   }
 
+  static constexpr std::string_view kOpen311Scope = "610921100001";
+
   testing::TestApp app_;
+  std::string open311_key_;
   std::vector<Target> targets_;
   int plates_ = 0;
 };
@@ -658,12 +703,15 @@ TEST_F(ScopeMatrixTest, EveryRouteEveryRoleInsideAndOutsideScope) {
                                     route->pattern == "/api/users" || route->pattern == "/api/regions" ||
                                     route->pattern == "/api/grids" || route->pattern == "/api/pairings" ||
                                     route->pattern.starts_with("/api/people") ||
-                                    route->pattern == "/api/events" || IsRegistryLedger(route->pattern);
+                                    route->pattern == "/api/events" || IsRegistryLedger(route->pattern) ||
+                                    route->pattern.starts_with("/open311/");
         // Region routes act on the target's compound, account routes on the target's account.
         const bool inside = Inside(*route, target, principal);
         if (target_matters && !inside) {
-          EXPECT_TRUE(response.status == 404 ||
-                      (route->method == http::Method::kPost && response.status == 422) ||
+          // Open311 answers a filing outside the key's area with the spec's 400.
+          const bool refused_filing =
+              response.status == 422 || (route->pattern.starts_with("/open311/") && response.status == 400);
+          EXPECT_TRUE(response.status == 404 || (route->method == http::Method::kPost && refused_filing) ||
                       (route->method == http::Method::kGet && response.status == 200))
               << where;
           if (route->pattern.find("{id}") != std::string::npos ||

@@ -22,6 +22,7 @@
 #include "events/category_service.hpp"
 #include "events/event_service.hpp"
 #include "events/kpi_service.hpp"
+#include "open311/open311_service.hpp"
 #include "regions/grid_service.hpp"
 #include "regions/pairing_service.hpp"
 #include "regions/region_service.hpp"
@@ -79,6 +80,7 @@ class Application {
   events::EventService& events() { return *events_; }
   const events::KpiService& kpis() const { return *kpis_; }
   events::AttachmentService& attachments() { return *attachments_; }
+  open311::Open311Service& open311() { return *open311_; }
   const Clock& clock() const { return clock_; }
   const audit::AuditLog& audit() const { return *audit_; }
   const std::vector<ModuleManifest>& modules() const { return modules_; }
@@ -107,6 +109,7 @@ class Application {
   std::unique_ptr<events::EventService> events_;
   std::unique_ptr<events::KpiService> kpis_;
   std::unique_ptr<events::AttachmentService> attachments_;
+  std::unique_ptr<open311::Open311Service> open311_;
   std::vector<ModuleManifest> modules_;
   http::Router router_;
   http::PermissionTable permissions_;

@@ -1,4 +1,4 @@
-// shequ: the command line. serve, migrate, user add/list, demo.
+// shequ: the command line. serve, migrate, user add/list, apikey add/list/revoke, demo.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -171,6 +171,23 @@ int main(int argc, char** argv) {
   auto* user_list = user->add_subcommand("list", "List accounts");
   add_db(user_list);
 
+  auto* apikey = cli.add_subcommand("apikey", "Open311 clients' API keys");
+  apikey->require_subcommand(1);
+  auto* apikey_add = apikey->add_subcommand("add", "Issue a key to an Open311 client (printed once)");
+  add_db(apikey_add);
+  std::string client_name;
+  std::string client_scope;
+  apikey_add->add_option("--name", client_name, "The client's name (unique)")->required();
+  apikey_add->add_option("--scope", client_scope, "Region code the client may file requests in and read")
+      ->required();
+  auto* apikey_list = apikey->add_subcommand("list", "List the clients and their keys' state");
+  add_db(apikey_list);
+  auto* apikey_revoke = apikey->add_subcommand("revoke", "Revoke a client's key");
+  add_db(apikey_revoke);
+  std::string revoked_client;
+  auto* revoke_name = apikey_revoke->add_option("--name", revoked_client, "The client's name");
+  apikey_revoke->add_option("--id", revoked_client, "The client's id")->excludes(revoke_name);
+
   auto* demo = cli.add_subcommand("demo", "Load the demo data and create the demo administrator");
   add_db(demo);
   shequ::app::DemoResidents residents;
@@ -271,6 +288,31 @@ int main(int argc, char** argv) {
                     std::string(shequ::auth::RoleName(u.role)).c_str(), u.disabled ? "disabled" : "active",
                     u.role == shequ::auth::Role::kAdmin ? "(national)" : scopes.c_str());
       }
+      return 0;
+    }
+    if (*apikey_add) {
+      const auto issued = app.open311().IssueKey(shequ::app::ConsolePrincipal(), client_name, client_scope);
+      std::cout << "issued a key to " << issued.key.name << " (id " << issued.key.id << ", scope "
+                << issued.key.scope_code << ")\n"
+                << "api_key (shown once): " << issued.secret << "\n";
+      return 0;
+    }
+    if (*apikey_list) {
+      std::printf("%-6s %-24s %-16s %-26s %s\n", "ID", "NAME", "SCOPE", "CREATED", "REVOKED");
+      for (const auto& key : app.open311().Keys()) {
+        std::printf("%-6lld %-24s %-16s %-26s %s\n", static_cast<long long>(key.id), key.name.c_str(),
+                    key.scope_code.c_str(), shequ::FormatTimestamp(key.created_at).c_str(),
+                    key.revoked_at ? shequ::FormatTimestamp(*key.revoked_at).c_str() : "-");
+      }
+      return 0;
+    }
+    if (*apikey_revoke) {
+      if (revoked_client.empty()) {
+        std::cerr << "error: give --name or --id\n";
+        return 2;
+      }
+      const auto key = app.open311().RevokeKey(shequ::app::ConsolePrincipal(), revoked_client);
+      std::cout << "revoked the key of " << key.name << " (id " << key.id << ")\n";
       return 0;
     }
     if (*demo) {

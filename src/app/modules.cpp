@@ -7,6 +7,7 @@
 #include "core/errors/error.hpp"
 #include "core/http/openapi.hpp"
 #include "events/module.hpp"
+#include "open311/module.hpp"
 #include "regions/module.hpp"
 #include "registry/module.hpp"
 
@@ -80,6 +81,7 @@ Application::Application(ApplicationOptions options)
   events_->CheckPermissionsWith([this](const auth::Principal& who, std::string_view permission) {
     return permissions_.Allows(who.role, permission);
   });
+  open311_ = std::make_unique<open311::Open311Service>(*database_, clock_, *audit_, *events_);
 
   modules_.push_back(SystemManifest());
   modules_.push_back(audit::Manifest(*audit_));
@@ -87,6 +89,7 @@ Application::Application(ApplicationOptions options)
   modules_.push_back(regions::Manifest(*regions_, *grids_, *pairings_));
   modules_.push_back(registry::Manifest(*registry_));
   modules_.push_back(events::Manifest(*categories_, *calendar_, *events_, *attachments_, *kpis_, clock_));
+  modules_.push_back(open311::Manifest(*open311_));
 
   for (auto& module : modules_) {
     for (const auto& grant : module.permissions) permissions_.Grant(grant.permission, grant.roles);

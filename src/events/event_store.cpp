@@ -170,15 +170,28 @@ EventPage EventStore::Search(db::Connection& c, const EventFilter& f) {
   }
   if (!f.level.empty()) add("level = " + params.Add(f.level));
   if (!f.supervision.empty()) add("supervision = " + params.Add(f.supervision));
+  const auto in_list = [&params](const std::vector<std::string>& values) {
+    std::string list;
+    for (const auto& value : values) list += (list.empty() ? "" : ", ") + params.Add(value);
+    return "(" + list + ")";
+  };
+  if (!f.references.empty()) add("reference IN " + in_list(f.references));
+  if (!f.source.empty()) add("source = " + params.Add(f.source));
+  if (!f.category_codes.empty()) add("category_code IN " + in_list(f.category_codes));
+  if (f.reported_from) add("reported_at >= " + params.Add(*f.reported_from));
+  if (f.reported_to) add("reported_at <= " + params.Add(*f.reported_to));
+  if (!f.states.empty()) add("state IN " + in_list(f.states));
+  if (!f.excluded_states.empty()) add("state NOT IN " + in_list(f.excluded_states));
   EventPage page;
   page.total = c.Execute("SELECT COUNT(*) FROM events" + where, params.values())[0].Int(0);
   const auto limit = params.Add(f.limit);
   const auto offset = params.Add(f.offset);
   // Work lists read the open events of one holder by due time: the partial index
   // events_open_owner_due answers them when the filter says "open".
-  page.items = ReadAll(c.Execute("SELECT " + std::string(kColumns) + " FROM events" + where +
-                                     " ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id DESC"
-                                     " LIMIT " +
+  const std::string order = f.newest_first
+                                ? " ORDER BY reported_at DESC, id DESC"
+                                : " ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id DESC";
+  page.items = ReadAll(c.Execute("SELECT " + std::string(kColumns) + " FROM events" + where + order + " LIMIT " +
                                      limit + " OFFSET " + offset,
                                  params.values()));
   return page;

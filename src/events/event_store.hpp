@@ -21,6 +21,16 @@ struct EventFilter {
   std::optional<std::int64_t> now;  // for "overdue"
   std::int64_t limit = 20;
   std::int64_t offset = 0;
+  // For outside channels (Open311): only these references, source, categories, report times and
+  // states; empty or absent means no restriction.
+  std::vector<std::string> references;
+  std::string source;
+  std::vector<std::string> category_codes;
+  std::optional<std::int64_t> reported_from;  // inclusive, epoch ms
+  std::optional<std::int64_t> reported_to;    // inclusive, epoch ms
+  std::vector<std::string> states;            // any of these
+  std::vector<std::string> excluded_states;   // none of these
+  bool newest_first = false;                  // by report time instead of by due time
 };
 
 // Likely duplicates of a new report: same category, still open, recent, at the same place or its

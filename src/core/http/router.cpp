@@ -59,7 +59,15 @@ Router::Match Router::Find(Method method, std::string_view path) const {
     for (std::size_t s = 0; s < segments.size() && matched; ++s) {
       const auto& pattern = compiled.segments[s];
       if (pattern.starts_with('{')) {
-        params[pattern.substr(1, pattern.size() - 2)] = PercentDecode(segments[s]);
+        // A parameter may carry a literal suffix ("{code}.json"), for resources named with a format.
+        const auto close = pattern.find('}');
+        const std::string_view suffix = std::string_view(pattern).substr(close + 1);
+        const auto segment = segments[s];
+        matched = segment.size() > suffix.size() && segment.ends_with(suffix);
+        if (matched) {
+          params[pattern.substr(1, close - 1)] =
+              PercentDecode(segment.substr(0, segment.size() - suffix.size()));
+        }
       } else {
         matched = pattern == segments[s];
       }

@@ -42,6 +42,19 @@ TEST(Router, DecodesParametersAndServesHeadAsGet) {
   EXPECT_NE(router.Find(Method::kHead, "/api/regions/1").route, nullptr);
 }
 
+TEST(Router, MatchesParametersWithALiteralSuffix) {
+  Router router;
+  router.Add(Make(Method::kGet, "/open311/v2/services/{service_code}.json"));
+  router.Add(Make(Method::kGet, "/open311/v2/services/{service_code}.xml"));
+  auto json = router.Find(Method::kGet, "/open311/v2/services/order.noise.json");
+  ASSERT_NE(json.route, nullptr);
+  EXPECT_EQ(json.route->pattern, "/open311/v2/services/{service_code}.json");
+  EXPECT_EQ(json.params["service_code"], "order.noise");
+  EXPECT_EQ(router.Find(Method::kGet, "/open311/v2/services/a.xml").params["service_code"], "a");
+  EXPECT_EQ(router.Find(Method::kGet, "/open311/v2/services/order.noise.html").route, nullptr);
+  EXPECT_EQ(router.Find(Method::kGet, "/open311/v2/services/.json").route, nullptr) << "the name is required";
+}
+
 TEST(Router, RefusesTheSameRouteTwice) {
   Router router;
   router.Add(Make(Method::kGet, "/healthz"));
