@@ -94,7 +94,7 @@ EventView EventService::Report(const auth::Principal& actor, const NewEvent& req
                 nlohmann::json::array({FieldDetail("region_code", "outside_scope")}));
   }
   const auto calendar = calendar_.Current();
-  auto outcome = database_.Write([&](db::Connection& c) {
+  auto outcome = intake_.Submit([&](db::Connection& c) {
     const auto place = regions::RegionStore::Find(c, request.region_code);
     if (!place || place->level < static_cast<int>(regions::Level::kCommunity) || place->status != "active") {
       ThrowInvalid("region_code", "unknown_place", "Name a community or a place inside one.",

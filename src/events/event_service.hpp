@@ -14,6 +14,7 @@
 #include "core/auth/principal.hpp"
 #include "core/clock.hpp"
 #include "core/db/database.hpp"
+#include "core/db/group_committer.hpp"
 #include "core/notify/notifier.hpp"
 #include "events/attachment.hpp"
 #include "events/category_service.hpp"
@@ -64,7 +65,12 @@ class EventService {
 
   EventService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
                const CalendarService& calendar, notify::Notifier& notifier)
-      : database_(database), clock_(clock), audit_(audit), calendar_(calendar), notifier_(notifier) {}
+      : database_(database),
+        intake_(database),
+        clock_(clock),
+        audit_(audit),
+        calendar_(calendar),
+        notifier_(notifier) {}
 
   void LookUpAccountsWith(AccountLookup lookup) { accounts_ = std::move(lookup); }
   void CheckPermissionsWith(PermissionCheck check) { permissions_ = std::move(check); }
@@ -104,6 +110,8 @@ class EventService {
   void Publish(const std::vector<Notice>& notices);
 
   db::Database& database_;
+  // Reports arriving together share one durable commit (a burst of patrol reports or alarms).
+  db::GroupCommitter intake_;
   const Clock& clock_;
   const audit::AuditLog& audit_;
   const CalendarService& calendar_;
