@@ -191,8 +191,8 @@ EventPage EventStore::Search(db::Connection& c, const EventFilter& f) {
   const std::string order = f.newest_first
                                 ? " ORDER BY reported_at DESC, id DESC"
                                 : " ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id DESC";
-  page.items = ReadAll(c.Execute("SELECT " + std::string(kColumns) + " FROM events" + where + order + " LIMIT " +
-                                     limit + " OFFSET " + offset,
+  page.items = ReadAll(c.Execute("SELECT " + std::string(kColumns) + " FROM events" + where + order +
+                                     " LIMIT " + limit + " OFFSET " + offset,
                                  params.values()));
   return page;
 }
