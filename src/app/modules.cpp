@@ -57,7 +57,8 @@ Application::Application(ApplicationOptions options)
   registry_ = std::make_unique<registry::RegistryServices>(*registry_context_);
   calendar_ = std::make_unique<events::CalendarService>(*database_, clock_, *audit_);
   categories_ = std::make_unique<events::CategoryService>(*database_, clock_, *audit_, *calendar_);
-  events_ = std::make_unique<events::EventService>(*database_, clock_, *audit_, *calendar_, notifier_);
+  events_ = std::make_unique<events::EventService>(*database_, clock_, *audit_, *calendar_, *categories_,
+                                                   notifier_);
   // Events are dispatched to accounts, and summon departments: each with the scope it works in,
   // its grids included.
   events_->LookUpAccountsWith([this](std::int64_t user_id) -> std::optional<events::Assignee> {

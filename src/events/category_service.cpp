@@ -68,24 +68,18 @@ std::int64_t DueAt(const WorkCalendar& calendar, std::int64_t start, const Stage
   return start + limit.amount * kMinuteMs;
 }
 
-std::shared_ptr<const WorkCalendar> CalendarService::Current() const {
-  constexpr std::int64_t kRereadAfterMs = std::int64_t{60} * 1000;
-  const auto now = clock_.NowMillis();
-  {
-    std::lock_guard lock(mutex_);
-    if (cached_ && now - loaded_at_ < kRereadAfterMs) return cached_;
-  }
-  auto calendar = std::make_shared<const WorkCalendar>(
-      database_.Read([](db::Connection& c) { return CalendarStore::Days(c); }));
-  std::lock_guard lock(mutex_);
-  cached_ = calendar;
-  loaded_at_ = now;
-  return calendar;
-}
+CalendarService::CalendarService(db::Database& database, const Clock& clock, const audit::AuditLog& audit)
+    : database_(database),
+      clock_(clock),
+      audit_(audit),
+      current_(
+          [this] {
+            return WorkCalendar(database_.Read([](db::Connection& c) { return CalendarStore::Days(c); }));
+          },
+          kMinuteMs) {}
 
-void CalendarService::Forget() const {
-  std::lock_guard lock(mutex_);
-  cached_.reset();
+std::shared_ptr<const WorkCalendar> CalendarService::Current() const {
+  return current_.Get(clock_.NowMillis());
 }
 
 std::vector<CalendarDay> CalendarService::Days(int year) const {
@@ -110,7 +104,7 @@ CalendarDay CalendarService::Put(const auth::Principal& actor, const CalendarDay
     audit_.Record(c, entry);
     return day;
   });
-  Forget();
+  current_.Forget();
   return saved;
 }
 
@@ -119,7 +113,31 @@ void CalendarService::Remove(const auth::Principal& actor, const std::string& da
     if (!CalendarStore::Remove(c, date)) throw Error(ErrorCode::kNotFound);
     audit_.Record(c, audit::AuditLog::By(actor, "events.calendar_remove", "calendar_day", date));
   });
-  Forget();
+  current_.Forget();
+}
+
+CategoryService::CategoryService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
+                                 const CalendarService& calendar)
+    : database_(database),
+      clock_(clock),
+      audit_(audit),
+      calendar_(calendar),
+      by_code_(
+          [this] {
+            std::map<std::string, EventCategory, std::less<>> by_code;
+            for (auto& category : database_.Read([](db::Connection& c) { return CategoryStore::All(c); })) {
+              auto code = category.code;
+              by_code.emplace(std::move(code), std::move(category));
+            }
+            return by_code;
+          },
+          kMinuteMs) {}
+
+std::optional<EventCategory> CategoryService::Find(const std::string& code) const {
+  const auto snapshot = by_code_.Get(clock_.NowMillis());
+  const auto found = snapshot->find(code);
+  if (found == snapshot->end()) return std::nullopt;
+  return found->second;
 }
 
 std::vector<EventCategory> CategoryService::List(bool include_inactive) const {
@@ -142,7 +160,7 @@ EventCategory CategoryService::Create(const auth::Principal& actor, const EventC
   }
   CheckLevel(request.default_level);
   CheckLimits(request.limits);
-  return database_.Write([&](db::Connection& c) {
+  auto saved = database_.Write([&](db::Connection& c) {
     if (CategoryStore::Find(c, request.code)) {
       throw Error(ErrorCode::kConflict, "A category with this code exists.", "该代码的类别已存在。",
                   nlohmann::json::array({FieldDetail("code", "duplicate")}));
@@ -158,6 +176,8 @@ EventCategory CategoryService::Create(const auth::Principal& actor, const EventC
     audit_.Record(c, entry);
     return category;
   });
+  by_code_.Forget();
+  return saved;
 }
 
 EventCategory CategoryService::Update(const auth::Principal& actor, const std::string& code,
@@ -167,7 +187,7 @@ EventCategory CategoryService::Update(const auth::Principal& actor, const std::s
   if (patch.name && (patch.name->empty() || patch.name->size() > 100)) {
     Invalid("name", "required", "Give the name.", "请填写名称。");
   }
-  return database_.Write([&](db::Connection& c) {
+  auto saved = database_.Write([&](db::Connection& c) {
     auto category = CategoryStore::Find(c, code);
     if (!category) throw Error(ErrorCode::kNotFound);
     nlohmann::json changed = nlohmann::json::object();
@@ -195,6 +215,8 @@ EventCategory CategoryService::Update(const auth::Principal& actor, const std::s
     audit_.Record(c, entry);
     return *category;
   });
+  by_code_.Forget();
+  return saved;
 }
 
 std::vector<StageDeadline> CategoryService::Deadlines(const std::string& code, std::int64_t start) const {

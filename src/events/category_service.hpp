@@ -2,8 +2,9 @@
 // give: each stage's due time counted on from the end of the one before it.
 #pragma once
 
+#include <map>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "core/clock.hpp"
 #include "core/db/database.hpp"
 #include "events/category.hpp"
+#include "events/snapshot_cache.hpp"
 #include "events/work_calendar.hpp"
 
 namespace shequ::events {
@@ -27,11 +29,9 @@ std::int64_t DueAt(const WorkCalendar& calendar, std::int64_t start, const Stage
 
 class CalendarService {
  public:
-  CalendarService(db::Database& database, const Clock& clock, const audit::AuditLog& audit)
-      : database_(database), clock_(clock), audit_(audit) {}
+  CalendarService(db::Database& database, const Clock& clock, const audit::AuditLog& audit);
 
-  // Every report and deadline needs it, so it is read once and kept: dropped when this process
-  // changes a day, and read again after a minute for changes made by other servers.
+  // Every report and deadline needs it, so it is read once and kept (see SnapshotCache).
   std::shared_ptr<const WorkCalendar> Current() const;
   // The listed days (holidays and make-up working days) of a year.
   std::vector<CalendarDay> Days(int year) const;
@@ -39,23 +39,20 @@ class CalendarService {
   void Remove(const auth::Principal& actor, const std::string& date);
 
  private:
-  void Forget() const;
-
   db::Database& database_;
   const Clock& clock_;
   const audit::AuditLog& audit_;
-  mutable std::mutex mutex_;
-  mutable std::shared_ptr<const WorkCalendar> cached_;
-  mutable std::int64_t loaded_at_ = 0;
+  SnapshotCache<WorkCalendar> current_;
 };
 
 class CategoryService {
  public:
   CategoryService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
-                  const CalendarService& calendar)
-      : database_(database), clock_(clock), audit_(audit), calendar_(calendar) {}
+                  const CalendarService& calendar);
 
   std::vector<EventCategory> List(bool include_inactive) const;
+  // One category by code, active or not, from the shared snapshot (every report needs one).
+  std::optional<EventCategory> Find(const std::string& code) const;
   EventCategory Create(const auth::Principal& actor, const EventCategory& request);
   EventCategory Update(const auth::Principal& actor, const std::string& code, const CategoryPatch& patch);
   // The stages of a category with their due times for an event reported at `start`.
@@ -66,6 +63,7 @@ class CategoryService {
   const Clock& clock_;
   const audit::AuditLog& audit_;
   const CalendarService& calendar_;
+  SnapshotCache<std::map<std::string, EventCategory, std::less<>>> by_code_;
 };
 
 }  // namespace shequ::events

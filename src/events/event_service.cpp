@@ -8,7 +8,6 @@
 #include "core/errors/error.hpp"
 #include "core/time_format.hpp"
 #include "events/attachment_store.hpp"
-#include "events/category_store.hpp"
 #include "events/event_store.hpp"
 #include "events/stage_clock.hpp"
 #include "events/workflow.hpp"
@@ -37,6 +36,19 @@ auth::Role RoleOfLevel(std::string_view level) {
 }
 
 }  // namespace
+
+EventService::EventService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
+                           const CalendarService& calendar, const CategoryService& categories,
+                           notify::Notifier& notifier)
+    : database_(database),
+      intake_(database),
+      clock_(clock),
+      audit_(audit),
+      calendar_(calendar),
+      categories_(categories),
+      settings_([this] { return database_.Read([](db::Connection& c) { return EventStore::Settings(c); }); },
+                kMinute),
+      notifier_(notifier) {}
 
 bool EventService::Visible(const auth::Principal& actor, const Event& event) const {
   if (!IsStaff(actor)) return event.reporter_id && *event.reporter_id == actor.user_id;
@@ -93,78 +105,107 @@ EventView EventService::Report(const auth::Principal& actor, const NewEvent& req
     throw Error(ErrorCode::kScopeViolation, "The place is outside your area.", "该地点不在您的管辖范围内。",
                 nlohmann::json::array({FieldDetail("region_code", "outside_scope")}));
   }
-  const auto calendar = calendar_.Current();
-  auto outcome = intake_.Submit([&](db::Connection& c) {
+  // Everything a report is checked against is read before the shared commit, so the commit holds
+  // only the writes: the reference number, the event, its first timeline entry and the audit row.
+  const auto category = categories_.Find(request.category_code);
+  if (!category || !category->active || !category->parent_code) {
+    ThrowInvalid("category_code", "unknown_category", "Name a category (not a whole class).",
+                 "请选择具体的事件类别。");
+  }
+  const auto [place_ok, grid_id] = database_.Read([&](db::Connection& c) {
     const auto place = regions::RegionStore::Find(c, request.region_code);
-    if (!place || place->level < static_cast<int>(regions::Level::kCommunity) || place->status != "active") {
-      ThrowInvalid("region_code", "unknown_place", "Name a community or a place inside one.",
-                   "地点须为社区或社区内的节点。");
-    }
-    const auto category = CategoryStore::Find(c, request.category_code);
-    if (!category || !category->active || !category->parent_code) {
-      ThrowInvalid("category_code", "unknown_category", "Name a category (not a whole class).",
-                   "请选择具体的事件类别。");
-    }
-    const auto settings = EventStore::Settings(c);
+    const bool ok =
+        place && place->level >= static_cast<int>(regions::Level::kCommunity) && place->status == "active";
+    return std::pair{ok, ok ? regions::GridStore::CoveringGrid(c, request.region_code) : std::nullopt};
+  });
+  if (!place_ok) {
+    ThrowInvalid("region_code", "unknown_place", "Name a community or a place inside one.",
+                 "地点须为社区或社区内的节点。");
+  }
+  const auto calendar = calendar_.Current();
+  const auto settings = settings_.Get(clock_.NowMillis());
+
+  Event event;
+  event.category_code = category->code;
+  event.region_code = request.region_code;
+  event.latitude = request.latitude;
+  event.longitude = request.longitude;
+  event.title = request.title;
+  event.description = request.description;
+  event.source = source;
+  event.reporter_id = actor.user_id > 0 ? std::optional(actor.user_id) : std::nullopt;
+  event.reporter_name = channel && !request.reporter_name.empty() ? request.reporter_name : NameOf(actor);
+  event.anonymous = request.anonymous;
+  event.level = category->default_level;
+  if (event.level == "department") event.department = category->department;
+  event.grid_id = grid_id;
+  if (IsStaff(actor)) {
+    event.owner_id = event.reporter_id;
+    event.owner_name = event.reporter_name;
+  }
+  TimelineEntry entry{0,
+                      0,
+                      0,
+                      event.reporter_id,
+                      event.reporter_name,
+                      "report",
+                      std::nullopt,
+                      "",
+                      request.description.substr(0, 200)};
+  event = intake_.Submit([&](db::Connection& c) {
+    // The time is taken inside the commit so that references and report times keep one order.
+    auto made = event;
     const auto now = clock_.NowMillis();
     const auto community = request.region_code.substr(0, 12);
     const auto day = FormatChinaDate(now);
-    Event event;
-    event.reference = fmt::format("{}-{}-{:04}", community, day, EventStore::NextSequence(c, community, day));
-    event.category_code = category->code;
-    event.region_code = request.region_code;
-    event.latitude = request.latitude;
-    event.longitude = request.longitude;
-    event.title = request.title;
-    event.description = request.description;
-    event.source = source;
-    event.reporter_id = actor.user_id > 0 ? std::optional(actor.user_id) : std::nullopt;
-    event.reporter_name = channel && !request.reporter_name.empty() ? request.reporter_name : NameOf(actor);
-    event.anonymous = request.anonymous;
-    event.level = category->default_level;
-    if (event.level == "department") event.department = category->department;
-    event.grid_id = regions::GridStore::CoveringGrid(c, request.region_code);
-    if (IsStaff(actor)) {
-      event.owner_id = event.reporter_id;
-      event.owner_name = event.reporter_name;
-    }
-    event.reported_at = now;
+    made.reference = fmt::format("{}-{}-{:04}", community, day, EventStore::NextSequence(c, community, day));
+    made.reported_at = now;
     // 限时办结 counts from the report: the first stage starts now.
-    StartStage(event, *category, *calendar, settings, 0, now);
-    event.updated_at = now;
-    event.id = EventStore::Insert(c, event);
-    EventStore::AddTimeline(c, {0, event.id, now, event.reporter_id, event.reporter_name, "report",
-                                std::nullopt, event.state, request.description.substr(0, 200)});
-    auto audit = audit::AuditLog::By(actor, "events.report", "event", std::to_string(event.id));
-    audit.region_code = event.region_code;
-    audit.detail = {{"reference", event.reference}, {"category", event.category_code}};
+    StartStage(made, *category, *calendar, *settings, 0, now);
+    made.updated_at = now;
+    made.id = EventStore::Insert(c, made);
+    auto first = entry;
+    first.event_id = made.id;
+    first.at = now;
+    first.to_state = made.state;
+    entry.id = EventStore::AddTimeline(c, first);
+    auto audit = audit::AuditLog::By(actor, "events.report", "event", std::to_string(made.id));
+    audit.at = now;
+    audit.region_code = made.region_code;
+    audit.detail = {{"reference", made.reference}, {"category", made.category_code}};
     audit_.Record(c, audit);
-    Outcome result{EventView{event, EventStore::Timeline(c, event.id), {}, {}}, {}};
-    if (IsStaff(actor)) {
-      const auto compound =
-          request.region_code.substr(0, std::min<std::size_t>(15, request.region_code.size()));
-      result.view.possible_duplicates =
-          EventStore::Duplicates(c, {.prefixes = regions::SearchPrefixes(actor.scope, ""),
-                                     .category_code = event.category_code,
-                                     .compound_prefix = compound,
-                                     .since = now - kDuplicateWindow,
-                                     .exclude_id = event.id,
-                                     .latitude = event.latitude,
-                                     .longitude = event.longitude});
-    }
-    // A report nobody holds yet reaches the grid's workers and the community's staff.
-    if (!event.owner_id) {
-      if (event.grid_id) {
+    return made;
+  });
+  entry.event_id = event.id;
+  entry.at = event.reported_at;
+  entry.to_state = event.state;
+
+  EventView view{event, {entry}, {}, {}};
+  std::vector<Notice> notices;
+  if (IsStaff(actor) || !event.owner_id) {
+    database_.Read([&](db::Connection& c) {
+      if (IsStaff(actor)) {
+        view.possible_duplicates =
+            EventStore::Duplicates(c, {.prefixes = regions::SearchPrefixes(actor.scope, ""),
+                                       .category_code = event.category_code,
+                                       .compound_prefix = request.region_code.substr(
+                                           0, std::min<std::size_t>(15, request.region_code.size())),
+                                       .since = event.reported_at - kDuplicateWindow,
+                                       .exclude_id = event.id,
+                                       .latitude = event.latitude,
+                                       .longitude = event.longitude});
+      }
+      // A report nobody holds yet reaches the grid's workers and the community's staff.
+      if (!event.owner_id && event.grid_id) {
         for (const auto id : regions::GridStore::ActiveUserIds(c, *event.grid_id)) {
-          result.notices.push_back({"event.reported", id, "", Brief(event)});
+          notices.push_back({"event.reported", id, "", Brief(event)});
         }
       }
-      result.notices.push_back({"event.reported", std::nullopt, "community", Brief(event)});
-    }
-    return result;
-  });
-  Publish(outcome.notices);
-  return std::move(outcome.view);
+    });
+    if (!event.owner_id) notices.push_back({"event.reported", std::nullopt, "community", Brief(event)});
+  }
+  Publish(notices);
+  return view;
 }
 
 EventView EventService::Get(const auth::Principal& actor, std::int64_t id) const {
@@ -211,9 +252,7 @@ std::vector<Event> EventService::Duplicates(const auth::Principal& actor, std::i
   });
 }
 
-WatchSettings EventService::Settings() const {
-  return database_.Read([](db::Connection& c) { return EventStore::Settings(c); });
-}
+WatchSettings EventService::Settings() const { return *settings_.Get(clock_.NowMillis()); }
 
 WatchSettings EventService::SaveSettings(const auth::Principal& actor, const WatchSettings& settings) {
   if (settings.warn_ratio <= 0 || settings.warn_ratio >= 1) {
@@ -227,7 +266,7 @@ WatchSettings EventService::SaveSettings(const auth::Principal& actor, const Wat
   if (settings.summons_minutes < 1 || settings.summons_minutes > 1440) {
     ThrowInvalid("summons_minutes", "out_of_range", "1-1440 minutes.", "报到时限须为 1-1440 分钟。");
   }
-  return database_.Write([&](db::Connection& c) {
+  auto saved = database_.Write([&](db::Connection& c) {
     EventStore::SaveSettings(c, settings);
     auto audit = audit::AuditLog::By(actor, "events.settings", "event_settings", "watch");
     audit.detail = {{"warn_ratio", settings.warn_ratio},
@@ -238,6 +277,8 @@ WatchSettings EventService::SaveSettings(const auth::Principal& actor, const Wat
     audit_.Record(c, audit);
     return EventStore::Settings(c);
   });
+  settings_.Forget();
+  return saved;
 }
 
 }  // namespace shequ::events

@@ -64,13 +64,8 @@ class EventService {
   using PermissionCheck = std::function<bool(const auth::Principal&, std::string_view permission)>;
 
   EventService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
-               const CalendarService& calendar, notify::Notifier& notifier)
-      : database_(database),
-        intake_(database),
-        clock_(clock),
-        audit_(audit),
-        calendar_(calendar),
-        notifier_(notifier) {}
+               const CalendarService& calendar, const CategoryService& categories,
+               notify::Notifier& notifier);
 
   void LookUpAccountsWith(AccountLookup lookup) { accounts_ = std::move(lookup); }
   void CheckPermissionsWith(PermissionCheck check) { permissions_ = std::move(check); }
@@ -115,6 +110,9 @@ class EventService {
   const Clock& clock_;
   const audit::AuditLog& audit_;
   const CalendarService& calendar_;
+  const CategoryService& categories_;
+  // Read by every report and step; changed through SaveSettings.
+  SnapshotCache<WatchSettings> settings_;
   notify::Notifier& notifier_;
   AccountLookup accounts_;
   PermissionCheck permissions_;

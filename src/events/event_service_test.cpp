@@ -63,6 +63,32 @@ TEST_F(EventServiceTest, AReportGetsAReferenceAnOwnerADueTimeAndATimeline) {
       << "numbers start again each day";
 }
 
+TEST_F(EventServiceTest, TheReportAnswerIsWhatWasStored) {
+  const auto reported = Report(community_, "environment.exposed_garbage");
+  const auto stored = events().Get(community_, reported.event.id);
+  ASSERT_EQ(stored.timeline.size(), 1U);
+  EXPECT_EQ(reported.timeline[0].id, stored.timeline[0].id);
+  EXPECT_EQ(reported.timeline[0].at, stored.timeline[0].at);
+  EXPECT_EQ(reported.timeline[0].to_state, stored.timeline[0].to_state);
+  EXPECT_EQ(reported.timeline[0].actor_name, stored.timeline[0].actor_name);
+  EXPECT_EQ(reported.event.reported_at, stored.event.reported_at);
+  EXPECT_EQ(reported.event.due_at, stored.event.due_at);
+  EXPECT_EQ(reported.event.next_check_at, stored.event.next_check_at);
+  EXPECT_EQ(reported.event.grid_id, stored.event.grid_id);
+}
+
+TEST_F(EventServiceTest, ACategoryEditedByAnAdminCountsForTheVeryNextReport) {
+  auth::Principal admin;
+  admin.username = "admin";
+  admin.role = auth::Role::kAdmin;
+  admin.scope = auth::Scope::National();
+  EXPECT_EQ(Report(community_, "order.noise").event.level, "grid");
+  app_.app().categories().Update(admin, "order.noise", {.default_level = "community"});
+  EXPECT_EQ(Report(community_, "order.noise").event.level, "community");
+  app_.app().categories().Update(admin, "order.noise", {.active = false});
+  EXPECT_EQ(testing::ErrorOf([&] { Report(community_, "order.noise"); }), ErrorCode::kFieldInvalid);
+}
+
 TEST_F(EventServiceTest, ResidentsSeeTheirOwnReportsAndNobodyReportsOutsideTheirArea) {
   const auto staff = Report(community_, "environment.exposed_garbage");
   const auto mine = Report(resident_, "disputes.neighbour", "楼上漏水");

@@ -56,9 +56,9 @@ EventView EventService::Take(const auth::Principal& actor, std::int64_t id, std:
                   "事件已被他人更新，请刷新后重试。",
                   nlohmann::json::array({{{"problem", "stale_version"}, {"version", event.version}}}));
     }
-    const auto category = CategoryStore::Find(c, event.category_code);
+    const auto category = categories_.Find(event.category_code);
     if (!category) throw Error(ErrorCode::kInternal);
-    const auto settings = EventStore::Settings(c);
+    const auto settings = *settings_.Get(clock_.NowMillis());
     const auto now = clock_.NowMillis();
     const auto from_state = event.state;
     const bool late = event.due_at && now > *event.due_at;
@@ -386,7 +386,7 @@ std::size_t EventService::Watch(std::int64_t now) {
   std::size_t looked_at = 0;
   for (;;) {
     auto outcome = database_.Write([&](db::Connection& c) {
-      const auto settings = EventStore::Settings(c);
+      const auto settings = *settings_.Get(clock_.NowMillis());
       std::vector<Notice> notices;
       auto due = EventStore::DueForCheck(c, now, kBatch);
       for (auto& event : due) {
