@@ -1,0 +1,5 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export const auditRoutes: RouteRecordRaw[] = [
+  { path: 'audit', component: () => import('./AuditHome.vue'), meta: { menu: 'audit.menu' } },
+]

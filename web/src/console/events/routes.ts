@@ -1,0 +1,5 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export const eventRoutes: RouteRecordRaw[] = [
+  { path: 'events', component: () => import('./EventHome.vue'), meta: { menu: 'event.menu' } },
+]
