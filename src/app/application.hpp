@@ -16,6 +16,7 @@
 #include "core/http/dispatcher.hpp"
 #include "core/http/metrics.hpp"
 #include "core/http/router.hpp"
+#include "core/http/static_site.hpp"
 #include "core/module.hpp"
 #include "core/notify/notifier.hpp"
 #include "events/attachment_service.hpp"
@@ -45,6 +46,8 @@ struct ApplicationOptions {
   std::shared_ptr<registry::Vault> vault;
   // Where event photos and documents are kept; empty: DefaultAttachmentsDir(database_url).
   std::string attachments_dir;
+  // The built web front end (web/dist) served beside the API; empty: the API alone.
+  std::string web_dir;
 };
 
 // Beside an SQLite database file ("data/shequ.db" → "data/attachments"); ./data/attachments
@@ -114,6 +117,7 @@ class Application {
   http::Router router_;
   http::PermissionTable permissions_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
+  std::unique_ptr<http::StaticSite> web_;
 };
 
 }  // namespace shequ::app

@@ -6,7 +6,11 @@
 #include "registry/demo_residents.hpp"
 #include "registry/vocabulary.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <map>
+#include <string>
+#include <vector>
 
 namespace shequ::app {
 
@@ -209,6 +213,97 @@ void SeedSimpleGrids(Application& app) {
   }
 }
 
+// One account for each kind of user of 兴隆佳苑, sharing one generated password, so that a new
+// user can sign in as each of them: the county, the town's command centre, the community office,
+// a grid worker serving 第1网格 (their scope is that grid), two county departments that events
+// are dispatched to and summoned by 吹哨, and a resident.
+void SeedDemoAccounts(Application& app, std::ostream& out) {
+  const auto console = ConsolePrincipal();
+  const std::string community = "610921103002";
+  const auto password = crypto::RandomPassword(16);
+  const auto grids = app.grids().ListByCommunity(console, community);
+  const auto first_grid =
+      std::find_if(grids.begin(), grids.end(), [](const auto& g) { return g.name == "第1网格"; });
+  struct Plan {
+    const char* username;
+    const char* display_name;
+    const char* role;
+    std::vector<std::string> scopes;
+  };
+  const std::vector<Plan> plans = {
+      {"county", "汉阴县领导", "county", {"610921000000"}},
+      {"street", "平梁镇指挥中心", "street", {"610921103000"}},
+      {"community", "兴隆佳苑社区工作人员", "community", {community}},
+      {"gridworker", "", "grid_worker",
+       first_grid != grids.end() ? first_grid->nodes : std::vector<std::string>{community}},
+      {"department", "县住建局", "department", {"610921000000"}},
+      {"department2", "县综合执法局", "department", {"610921000000"}},
+      {"resident", "兴隆佳苑居民", "resident", {community}},
+  };
+  const auto grid_worker_name = DemoName(60);
+  for (const auto& plan : plans) {
+    accounts::NewUser user;
+    user.username = plan.username;
+    user.display_name = std::string(plan.role) == "grid_worker" ? grid_worker_name : plan.display_name;
+    user.role = plan.role;
+    user.scopes = plan.scopes;
+    user.password = password;
+    const auto created = app.accounts().Create(nullptr, user);
+    if (user.role == "grid_worker" && first_grid != grids.end()) {
+      app.grids().AddMember(console, first_grid->id,
+                            {.user_id = created.id, .name = grid_worker_name, .role = "full_time"});
+    }
+    out << "demo: account " << plan.username << " role " << plan.role << " (" << user.display_name << ")\n";
+  }
+  out << "demo: the demo accounts' password (shown once, keep it): " << password << "\n";
+}
+
+// The demo community's residents as households: the residents of one dwelling form one, the eldest
+// its head, so that household pages and counts have something to show.
+int FormDemoHouseholds(Application& app, const std::string& community) {
+  const auto console = ConsolePrincipal();
+  std::map<std::string, std::vector<registry::Person>> by_dwelling;
+  constexpr std::int64_t kPage = 500;
+  for (std::int64_t offset = 0;; offset += kPage) {
+    auto page = app.registry().people.Search(
+        console,
+        {.region = community, .status = "living", .sort = "birth_date", .limit = kPage, .offset = offset});
+    const auto count = static_cast<std::int64_t>(page.items.size());
+    for (auto& person : page.items) by_dwelling[person.residence_code].push_back(std::move(person));
+    if (count < kPage) break;
+  }
+  const auto year_of = [](const registry::Person& person) {
+    return person.birth_date && person.birth_date->size() >= 4 ? std::stoi(person.birth_date->substr(0, 4))
+                                                               : 0;
+  };
+  int formed = 0;
+  for (const auto& [dwelling, residents] : by_dwelling) {
+    const auto& head = residents.front();  // the eldest: the page is sorted by birth date
+    try {
+      const auto household =
+          app.registry().households.Create(console, {.dwelling_code = dwelling, .head_person_id = head.id});
+      bool spouse = false;
+      for (std::size_t i = 1; i < residents.size(); ++i) {
+        const auto& member = residents[i];
+        const auto gap = year_of(member) - year_of(head);
+        std::string relation = "other_relative";
+        if (!spouse && gap < 15 && member.sex != head.sex) {
+          relation = "spouse";
+          spouse = true;
+        } else if (gap >= 18) {
+          relation = member.sex == "F" ? "daughter" : "son";
+        }
+        app.registry().households.AddMember(console, household.household.id,
+                                            {.person_id = member.id, .relation = relation});
+      }
+      ++formed;
+    } catch (const std::exception&) {
+      // A resident living at the community itself rather than at a dwelling forms no household.
+    }
+  }
+  return formed;
+}
+
 }  // namespace
 
 int LoadDemo(Application& app, std::ostream& out) {
@@ -242,6 +337,7 @@ int LoadDemo(Application& app, std::ostream& out) {
   app.accounts().Create(nullptr, admin);
   out << "demo: created administrator 'admin'\n"
       << "demo: password (shown once, keep it): " << admin.password << "\n";
+  SeedDemoAccounts(app, out);
   return 0;
 }
 
@@ -284,6 +380,8 @@ int LoadDemoResidents(Application& app, const DemoResidents& plan, std::ostream&
       });
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   out << "demo: generated " << written << " residents in " << seconds << " s\n";
+  const auto households = FormDemoHouseholds(app, "610921103002");
+  out << "demo: formed " << households << " households in 兴隆佳苑社区\n";
   return 0;
 }
 

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -49,9 +50,17 @@ void PrintError(const shequ::Error& error) {
 
 int Serve(const std::string& db_url, const std::string& key_file, const std::string& listen,
           std::size_t threads, const std::string& access_log, bool secure_cookies, int idle_minutes,
-          int lifetime_hours, int session_cache_ms, int watch_interval_ms) {
+          int lifetime_hours, int session_cache_ms, int watch_interval_ms, const std::string& web_dir) {
   const auto address = ParseListen(listen);
   ApplicationOptions options;
+  if (!web_dir.empty() && std::filesystem::is_regular_file(std::filesystem::path(web_dir) / "index.html")) {
+    options.web_dir = web_dir;
+  } else if (!web_dir.empty()) {
+    std::cerr
+        << "{\"level\":\"warning\",\"event\":\"no_web\",\"web_dir\":" << nlohmann::json(web_dir)
+        << ",\"message\":\"no built web front end there (cd web && npm ci && npm run build); serving the API "
+           "alone\"}\n";
+  }
   options.database_url = db_url;
   options.key_file = key_file;
   options.pool_size = threads + 4;
@@ -146,6 +155,11 @@ int main(int argc, char** argv) {
           "How often the deadline watch looks for warnings, overdue events and late check-ins (0: off)")
       ->check(CLI::Range(0, 3'600'000))
       ->capture_default_str();
+  std::string web_dir = "web/dist";
+  serve
+      ->add_option("--web-dir", web_dir,
+                   "The built web front end to serve at / (console) and /m/ (phone pages); empty: API only")
+      ->capture_default_str();
 
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
   add_db(migrate);
@@ -238,7 +252,7 @@ int main(int argc, char** argv) {
   try {
     if (*serve)
       return Serve(db_url, key_file, listen, threads, access_log, secure_cookies, idle_minutes,
-                   lifetime_hours, session_cache_ms, watch_interval_ms);
+                   lifetime_hours, session_cache_ms, watch_interval_ms, web_dir);
 
     ApplicationOptions options;
     options.database_url = db_url;

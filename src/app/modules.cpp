@@ -99,6 +99,10 @@ Application::Application(ApplicationOptions options)
   dispatcher_ = std::make_unique<http::Dispatcher>(
       router_, permissions_,
       [this](const http::Request& request) { return accounts::AuthenticateRequest(*sessions_, request); });
+  if (!options_.web_dir.empty()) {
+    web_ = std::make_unique<http::StaticSite>(options_.web_dir);
+    dispatcher_->OnUnmatched([this](const http::Request& request) { return web_->Serve(request); });
+  }
   // A refused attempt changes nothing but is still recorded (等保 2.0 安全审计).
   dispatcher_->OnDenied(
       [this](const http::Request& request, const auth::Principal& who, const http::Route& route) {

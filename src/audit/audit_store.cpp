@@ -24,11 +24,10 @@ std::optional<Outcome> ParseOutcome(std::string_view name) {
 std::int64_t AuditStore::Insert(db::Connection& connection, const AuditEntry& entry) {
   static constexpr std::string_view kInsert =
       "INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, object_type, object_id,"
-      " region_code, result, ip, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
-  auto rows = connection.Run(kInsert, entry.at, entry.actor_id, entry.actor_name, entry.actor_role,
-                             entry.action, entry.object_type, entry.object_id, entry.region_code,
-                             OutcomeName(entry.result), entry.ip, entry.detail.dump());
-  return rows[0].Int(0);
+      " region_code, result, ip, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+  return connection.Insert(kInsert, entry.at, entry.actor_id, entry.actor_name, entry.actor_role,
+                           entry.action, entry.object_type, entry.object_id, entry.region_code,
+                           OutcomeName(entry.result), entry.ip, entry.detail.dump());
 }
 
 std::vector<AuditEntry> AuditStore::Search(db::Connection& connection, const AuditFilter& filter) {

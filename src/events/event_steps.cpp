@@ -401,6 +401,7 @@ std::size_t EventService::Watch(std::int64_t now) {
           EventStore::AddTimeline(c, {0, event.id, now, std::nullopt, "系统", action, from, event.state, note,
                                       std::move(detail)});
         };
+        bool moved = false;  // escalated: level, state and holder change, not only the alerts
         // Every checkpoint already passed is handled in one go (a watch that was down catches up).
         for (auto next = NextCheck(event, settings); next && *next <= now;
              next = NextCheck(event, settings)) {
@@ -423,6 +424,7 @@ std::size_t EventService::Watch(std::int64_t now) {
               event.owner_id.reset();
               event.owner_name.clear();
               event.dispatcher_id.reset();
+              moved = true;
               system_entry("auto_escalate", from, "超时未派遣，自动上报", detail);
               notices.push_back({"event.escalated", std::nullopt, std::string(above), Brief(event)});
             }
@@ -443,7 +445,12 @@ std::size_t EventService::Watch(std::int64_t now) {
         }
         event.next_check_at = NextCheck(event, settings);
         event.updated_at = now;
-        EventStore::Update(c, event);  // false: moved on meanwhile; the next pass looks again
+        // false: moved on meanwhile; the next pass looks again
+        if (moved) {
+          EventStore::Update(c, event);
+        } else {
+          EventStore::UpdateAlerts(c, event);
+        }
       }
       for (const auto& late : EventStore::TakeLateSummons(c, now)) {
         EventStore::AddTimeline(c, {0,

@@ -55,6 +55,9 @@ class EventStore {
   // Writes every changed field and raises the version; false when `event.version` is no longer
   // the stored one (someone else moved it on).
   static bool Update(db::Connection& c, const Event& event);
+  // Only what the deadline watch changes when the event stays where it is (alert level, 督办
+  // mark, next check): the one index it touches is the next-check index, not all eight.
+  static bool UpdateAlerts(db::Connection& c, const Event& event);
   // Sorted by due time (none last), then newest first.
   static EventPage Search(db::Connection& c, const EventFilter& filter);
   static std::vector<Event> Duplicates(db::Connection& c, const DuplicateProbe& probe);

@@ -5,6 +5,12 @@
 
 namespace shequ::db {
 
+std::int64_t Connection::ExecuteInsert(std::string_view sql, std::span<const Value> params) {
+  std::string returning(sql);
+  returning += " RETURNING id";
+  return Execute(returning, params)[0].Int(0);
+}
+
 std::string_view BackendName(Backend backend) {
   return backend == Backend::kSqlite ? "sqlite" : "postgresql";
 }

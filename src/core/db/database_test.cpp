@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "core/db/migrator.hpp"
 #include "core/db/sqlite_database.hpp"
 #include "support/test_database.hpp"
@@ -39,6 +41,22 @@ TEST_F(DatabaseTest, RoundTripsEveryValueType) {
   EXPECT_DOUBLE_EQ(rows[0].Double(1), 2.5);
   EXPECT_TRUE(rows[0].IsNull(2));
   EXPECT_EQ(rows[0].Int(3), 9'000'000'000);
+}
+
+TEST_F(DatabaseTest, InsertGivesEachNewRowsOwnId) {
+  const auto ids = database_->Write([](Connection& c) {
+    const auto first = c.Insert("INSERT INTO items (name, count) VALUES ($1, $2)", "first", std::int64_t{1});
+    const auto second =
+        c.Insert("INSERT INTO items (name, count) VALUES ($1, $2)", "second", std::int64_t{2});
+    return std::pair{first, second};
+  });
+  EXPECT_NE(ids.first, ids.second);
+  const auto name_of = [&](std::int64_t id) {
+    return database_->Read(
+        [&](Connection& c) { return c.Run("SELECT name FROM items WHERE id = $1", id)[0].Text(0); });
+  };
+  EXPECT_EQ(name_of(ids.first), "first");
+  EXPECT_EQ(name_of(ids.second), "second");
 }
 
 TEST_F(DatabaseTest, ReusesAParameterNumberedTwice) {

@@ -79,6 +79,11 @@ class SqliteConnection final : public Connection {
     return result;
   }
 
+  std::int64_t ExecuteInsert(std::string_view sql, std::span<const Value> params) override {
+    Execute(sql, params);
+    return sqlite3_last_insert_rowid(handle_);
+  }
+
   void ExecuteScript(std::string_view sql) override {
     char* message = nullptr;
     const int rc = sqlite3_exec(handle_, std::string(sql).c_str(), nullptr, nullptr, &message);

@@ -34,7 +34,15 @@ Dispatcher::Outcome Dispatcher::Handle(const Request& request) const {
   try {
     auto match = router_.Find(request.method, request.path);
     if (match.route == nullptr) {
-      if (match.allowed.empty()) throw Error(ErrorCode::kRouteNotFound);
+      if (match.allowed.empty()) {
+        if (on_unmatched_) {
+          if (auto response = on_unmatched_(request)) {
+            outcome.response = std::move(*response);
+            return outcome;
+          }
+        }
+        throw Error(ErrorCode::kRouteNotFound);
+      }
       std::string allow;
       for (auto method : match.allowed)
         allow += (allow.empty() ? "" : ", ") + std::string(MethodName(method));

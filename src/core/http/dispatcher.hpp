@@ -38,6 +38,8 @@ class PermissionTable {
 using Authenticator = std::function<auth::Principal(const Request&)>;
 // Told about each refused attempt (wrong role), so it can be audited.
 using DeniedHook = std::function<void(const Request&, const auth::Principal&, const Route&)>;
+// Answers what no route matches (the web front end's files); nullopt leaves it a 404.
+using UnmatchedHandler = std::function<std::optional<Response>(const Request&)>;
 
 class Dispatcher {
  public:
@@ -51,6 +53,7 @@ class Dispatcher {
       : router_(router), permissions_(permissions), authenticate_(std::move(authenticator)) {}
 
   void OnDenied(DeniedHook hook) { on_denied_ = std::move(hook); }
+  void OnUnmatched(UnmatchedHandler handler) { on_unmatched_ = std::move(handler); }
 
   Outcome Handle(const Request& request) const;
 
@@ -59,6 +62,7 @@ class Dispatcher {
   const PermissionTable& permissions_;
   Authenticator authenticate_;
   DeniedHook on_denied_;
+  UnmatchedHandler on_unmatched_;
 };
 
 Response RenderError(const Error& error);
