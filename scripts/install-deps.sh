@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages shequ needs to build, test and benchmark, skipping those present.
-# --run adds what the demo needs (npm), --bench what the load benchmarks need (wrk, nginx).
+# The web front end is built with npm (Node.js 20.19 or later); its end-to-end tests drive Debian's
+# Chromium. --bench adds what the load benchmarks need (wrk, nginx).
 set -euo pipefail
 
 packages=(
@@ -10,12 +11,13 @@ packages=(
   libsqlite3-dev libpq-dev libsodium-dev
   libzip-dev libpugixml-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql
+  postgresql chromium
 )
+# Node.js and npm: the machine's own when present (Debian 12's nodejs is too old for Vite).
+command -v npm >/dev/null || packages+=(npm)
 case "${1:-}" in
   --bench) packages+=(wrk nginx-light) ;;
-  # The demo imports the national region tree from the npm registry.
-  --run) command -v npm >/dev/null || packages+=(npm) ;;
+  --run) ;;
 esac
 
 missing=()
