@@ -149,5 +149,35 @@ TEST_F(EventAlertsTest, StepsOverHttpAnswerWithTheEventOrTheErrorShape) {
   EXPECT_EQ(event["timeline"][2]["detail"]["assignee"], "gridder");
 }
 
+TEST_F(EventAlertsTest, WorkListsOverHttpFilterByTextHandlerAndReportTime) {
+  const auto dispatched = Dispatched();  // 井盖缺失, handled by the grid worker, reported at 16:30
+  Later(60);
+  const auto later = Report(resident_, "environment.exposed_garbage", "楼下垃圾 100%满了");
+  const auto community = app_.Login("community");  // after the hour, in which a session idles out
+  const auto total_of = [&](const std::string& query) {
+    const auto response = app_.Get("/api/events?" + query, community);
+    EXPECT_EQ(response.status, 200) << query << ": " << response.body;
+    return BodyOf(response)["total"].get<std::int64_t>();
+  };
+  EXPECT_EQ(total_of("q=%E4%BA%95%E7%9B%96"), 1) << "井盖, in the title";
+  EXPECT_EQ(total_of("q=" + later.event.reference), 1) << "the reference number";
+  EXPECT_EQ(total_of("q=100%25"), 1) << "a percent sign is a character, not a wildcard";
+  EXPECT_EQ(total_of("q=10%25%25"), 0);
+  EXPECT_EQ(total_of("handler=" + std::to_string(gridder_.user_id)), 1);
+  EXPECT_EQ(total_of("handler=" + std::to_string(community_.user_id)), 0);
+  EXPECT_EQ(total_of("from=2026-02-13T17:00:00%2B08:00"), 1) << "only the later report";
+  EXPECT_EQ(total_of("to=2026-02-13T17:00:00%2B08:00"), 1) << "only the earlier one";
+  EXPECT_EQ(total_of("from=2026-02-13T16:30:00%2B08:00&to=2026-02-13T17:30:00%2B08:00"), 1)
+      << "from is inclusive, to exclusive: the 17:30 report is left out";
+  EXPECT_EQ(total_of("from=2026-02-13T16:30:00%2B08:00&to=2026-02-13T17:30:00.001%2B08:00"), 2);
+  EXPECT_EQ(total_of("department=" + std::string("%E5%8E%BF%E4%BD%8F%E5%BB%BA%E5%B1%80")), 0)
+      << "nothing has gone to a department";
+  const auto bad = app_.Get("/api/events?from=yesterday", community);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(BodyOf(bad)["error"]["details"][0]["problem"], "not_a_time");
+  EXPECT_EQ(app_.Get("/api/events?handler=x", community).status, 400);
+  EXPECT_EQ(dispatched.event.handler_id, gridder_.user_id);
+}
+
 }  // namespace
 }  // namespace shequ

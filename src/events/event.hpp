@@ -136,6 +136,12 @@ struct EventQuery {
   std::string supervision;
   bool mine = false;        // held by the caller
   bool unassigned = false;  // held by nobody: waiting for someone at its level
+  std::string text;         // part of the title, the description or the reference number
+  std::optional<std::int64_t> handler_id;
+  std::optional<std::int64_t> grid_id;
+  std::string department;
+  std::optional<std::int64_t> reported_from;    // inclusive, epoch ms
+  std::optional<std::int64_t> reported_before;  // exclusive, the way /api/events/stats counts
   std::int64_t limit = 20;
   std::int64_t offset = 0;
 };

@@ -1,5 +1,7 @@
 #include "events/event_handlers.hpp"
 
+#include <limits>
+
 #include "core/errors/error.hpp"
 #include "core/json/json_reader.hpp"
 #include "core/time_format.hpp"
@@ -284,6 +286,14 @@ http::Response ListEvents(const EventService& events, http::RequestContext& cont
   query.unassigned = request.Query("unassigned").value_or("") == "true";
   query.level = request.Query("level").value_or("");
   query.supervision = request.Query("supervision").value_or("");
+  query.text = request.Query("q").value_or("");
+  if (request.Query("handler"))
+    query.handler_id = context.QueryInt("handler", 0, 1, std::numeric_limits<std::int64_t>::max());
+  if (request.Query("grid"))
+    query.grid_id = context.QueryInt("grid", 0, 1, std::numeric_limits<std::int64_t>::max());
+  query.department = request.Query("department").value_or("");
+  query.reported_from = context.QueryTime("from");
+  query.reported_before = context.QueryTime("to");
   query.limit = context.QueryInt("limit", 20, 1, 200);
   query.offset = context.QueryInt("offset", 0, 0, 100'000'000);
   const auto page = events.List(context.principal(), query);

@@ -231,6 +231,12 @@ EventPage EventService::List(const auth::Principal& actor, const EventQuery& que
   filter.category_prefix = query.category;
   filter.level = query.level;
   filter.supervision = query.supervision;
+  filter.text = query.text;
+  filter.handler_id = query.handler_id;
+  filter.grid_id = query.grid_id;
+  filter.department = query.department;
+  filter.reported_from = query.reported_from;
+  if (query.reported_before) filter.reported_to = *query.reported_before - 1;
   filter.limit = query.limit;
   filter.offset = query.offset;
   return database_.Read([&](db::Connection& c) { return EventStore::Search(c, filter); });

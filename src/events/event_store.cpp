@@ -8,6 +8,16 @@
 namespace shequ::events {
 namespace {
 
+// Someone searching for "100%" means the characters, not a LIKE wildcard.
+std::string EscapeLike(std::string_view text) {
+  std::string out;
+  for (const char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
 constexpr std::string_view kColumns =
     "id, reference, category_code, region_code, latitude, longitude, title, description, source, reporter_id,"
     " reporter_name, anonymous, state, level, owner_id, owner_name, reported_at, due_at, version, updated_at,"
@@ -178,6 +188,14 @@ EventPage EventStore::Search(db::Connection& c, const EventFilter& f) {
   }
   if (!f.level.empty()) add("level = " + params.Add(f.level));
   if (!f.supervision.empty()) add("supervision = " + params.Add(f.supervision));
+  if (!f.text.empty()) {
+    const auto pattern = params.Add("%" + EscapeLike(f.text) + "%");
+    add("(title LIKE " + pattern + " ESCAPE '\\' OR description LIKE " + pattern +
+        " ESCAPE '\\' OR reference LIKE " + pattern + " ESCAPE '\\')");
+  }
+  if (f.handler_id) add("handler_id = " + params.Add(*f.handler_id));
+  if (f.grid_id) add("grid_id = " + params.Add(*f.grid_id));
+  if (!f.department.empty()) add("department = " + params.Add(f.department));
   const auto in_list = [&params](const std::vector<std::string>& values) {
     std::string list;
     for (const auto& value : values) list += (list.empty() ? "" : ", ") + params.Add(value);

@@ -18,6 +18,10 @@ struct EventFilter {
   std::string category_prefix;
   std::string level;
   std::string supervision;
+  std::string text;  // part of the title, the description or the reference number
+  std::optional<std::int64_t> handler_id;
+  std::optional<std::int64_t> grid_id;
+  std::string department;
   std::optional<std::int64_t> now;  // for "overdue"
   std::int64_t limit = 20;
   std::int64_t offset = 0;

@@ -28,17 +28,6 @@ nlohmann::json RowJson(const KpiRow& r) {
           {"average_closing_hours", Maybe(r.AverageClosingHours())}};
 }
 
-std::int64_t TimeParameter(const http::Request& request, const std::string& name, std::int64_t fallback) {
-  const auto text = request.Query(name);
-  if (!text || text->empty()) return fallback;
-  const auto at = ParseTimestamp(*text);
-  if (!at) {
-    throw Error(ErrorCode::kInvalidQueryParameter,
-                nlohmann::json::array({{{"parameter", name}, {"problem", "not_a_time"}}}));
-  }
-  return *at;
-}
-
 }  // namespace
 
 nlohmann::json KpiSchema() {
@@ -76,8 +65,8 @@ http::Response EventFigures(const KpiService& kpis, http::RequestContext& contex
   query.by = request.Query("by").value_or("community");
   query.region = request.Query("region").value_or("");
   const auto now = kpis.Now();
-  query.to = TimeParameter(request, "to", now + 1);
-  query.from = TimeParameter(request, "from", query.to - 30 * kDay);
+  query.to = context.QueryTime("to").value_or(now + 1);
+  query.from = context.QueryTime("from").value_or(query.to - 30 * kDay);
   const auto report = kpis.Figures(context.principal(), query);
   auto items = nlohmann::json::array();
   for (const auto& row : report.rows) items.push_back(RowJson(row));

@@ -4,6 +4,7 @@
 
 #include "core/errors/error.hpp"
 #include "core/json/json_reader.hpp"
+#include "core/time_format.hpp"
 
 namespace shequ::http {
 
@@ -53,6 +54,20 @@ std::int64_t RequestContext::QueryInt(std::string_view name, std::int64_t fallba
                 nlohmann::json::array({{{"parameter", name}, {"min", min}, {"max", max}}}));
   }
   return value;
+}
+
+std::optional<std::int64_t> RequestContext::QueryTime(std::string_view name) const {
+  const auto text = request_.Query(name);
+  if (!text || text->empty()) return std::nullopt;
+  const auto at = ParseTimestamp(*text);
+  if (!at) {
+    throw Error(
+        ErrorCode::kInvalidQueryParameter,
+        "Query parameter '" + std::string(name) + "' must be a time (RFC 3339) or a date (YYYY-MM-DD).",
+        "查询参数“" + std::string(name) + "”须为时间（RFC 3339）或日期（YYYY-MM-DD）。",
+        nlohmann::json::array({{{"parameter", name}, {"problem", "not_a_time"}}}));
+  }
+  return at;
 }
 
 }  // namespace shequ::http

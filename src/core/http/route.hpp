@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ class RequestContext {
   // Integer query parameter within [min, max], or `fallback` when absent.
   std::int64_t QueryInt(std::string_view name, std::int64_t fallback, std::int64_t min,
                         std::int64_t max) const;
+  // A time query parameter (RFC 3339 or a date) as epoch milliseconds, nullopt when absent or empty.
+  std::optional<std::int64_t> QueryTime(std::string_view name) const;
 
  private:
   const Request& request_;
