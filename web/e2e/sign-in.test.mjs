@@ -43,10 +43,20 @@ test('a resident signing in to the console is sent to the phone pages', async ()
   await page.context().close()
 })
 
-test('a grid worker signs in on the phone layout', async () => {
+test('a grid worker signs in on the phone layout, its icon font allowed by the page policy', async () => {
   const page = await openPage(server, { phone: true })
+  const refused = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text())
+  })
   await signIn(page, server.accounts.gridworker, { phone: true })
   assert.ok(new URL(page.url()).pathname.startsWith('/m/'))
+  await page.locator('.van-icon').first().waitFor()
+  await page.evaluate(() => document.fonts.ready)
+  // The embedded font must be allowed; the component library's fallback on an outside CDN is
+  // refused on purpose (the pages load nothing from elsewhere).
+  assert.deepEqual(refused.filter((text) => /Loading the font '(data:|http:\/\/127\.0\.0\.1)/.test(text)), [])
+  assert.ok(await page.evaluate(() => document.fonts.check('16px vant-icon')), 'the icon font loaded')
   await screenshot(page, 'phone-worker-home')
   await page.context().close()
 })

@@ -1,5 +1,10 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 export const dashboardRoutes: RouteRecordRaw[] = [
-  { path: 'dashboard', component: () => import('./DashboardHome.vue'), meta: { menu: 'dashboard.menu' } },
+  {
+    path: 'dashboard',
+    name: 'dashboard',
+    component: () => import('./DashboardHome.vue'),
+    meta: { menu: 'dashboard.menu', permission: 'events.stats' },
+  },
 ]

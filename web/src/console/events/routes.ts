@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 
 export const eventRoutes: RouteRecordRaw[] = [
-  { path: 'events', component: () => import('./EventHome.vue'), meta: { menu: 'event.menu' } },
+  { path: 'events', component: () => import('./EventList.vue'), meta: { menu: 'event.menu' } },
+  { path: 'events/:id(\\d+)', component: () => import('./EventPage.vue') },
 ]
