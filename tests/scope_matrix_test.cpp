@@ -581,6 +581,10 @@ class ScopeMatrixTest : public ::testing::Test {
              [](auto&, auto&, auto&) {
                return Call{"/api/users?limit=500", nullptr};
              }},
+            {"GET /api/departments",
+             [](auto&, auto&, auto&) {
+               return Call{"/api/departments", nullptr};
+             }},
             {"POST /api/users",
              [](auto&, auto& t, auto& tag) {
                return Call{"/api/users",

@@ -132,6 +132,14 @@ http::Response ListUsers(const AccountService& accounts, http::RequestContext& c
       {{"items", items}, {"total", page.total}, {"limit", query.limit}, {"offset", query.offset}});
 }
 
+http::Response ListDepartments(const AccountService& accounts, http::RequestContext& context) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& user : accounts.DepartmentsServing(context.principal())) {
+    items.push_back({{"id", user.id}, {"username", user.username}, {"display_name", user.display_name}});
+  }
+  return http::Json({{"items", items}});
+}
+
 http::Response CreateUser(AccountService& accounts, http::RequestContext& context) {
   const auto body = context.JsonBody();
   json::ObjectReader reader(body);

@@ -23,6 +23,7 @@ http::Response Login(SessionService& sessions, const CookieSettings& cookies, ht
 http::Response Logout(SessionService& sessions, const CookieSettings& cookies, http::RequestContext& context);
 http::Response Me(const http::PermissionTable& permissions, http::RequestContext& context);
 http::Response ChangeOwnPassword(AccountService& accounts, http::RequestContext& context);
+http::Response ListDepartments(const AccountService& accounts, http::RequestContext& context);
 http::Response ListUsers(const AccountService& accounts, http::RequestContext& context);
 http::Response CreateUser(AccountService& accounts, http::RequestContext& context);
 http::Response GetUser(const AccountService& accounts, http::RequestContext& context);

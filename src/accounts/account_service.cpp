@@ -120,6 +120,19 @@ UserPage AccountService::List(const auth::Principal& actor, const UserQuery& que
       [&](db::Connection& c) { return AccountStore::List(c, actor.scope.Prefixes(), query); });
 }
 
+std::vector<User> AccountService::DepartmentsServing(const auth::Principal& actor) const {
+  // A county has tens of departments: reading them all and checking scopes here is cheap.
+  auto all = database_.Read([](db::Connection& c) {
+    return AccountStore::List(c, {""}, {.role = auth::Role::kDepartment, .limit = 10'000}).items;
+  });
+  std::vector<User> serving;
+  for (auto& user : all) {
+    if (!user.disabled && (actor.scope.national() || user.Scope().Covers(actor.scope)))
+      serving.push_back(std::move(user));
+  }
+  return serving;
+}
+
 User AccountService::Get(const auth::Principal& actor, std::int64_t id) const {
   return database_.Once([&](db::Connection& c) {
     auto user = AccountStore::FindById(c, id);

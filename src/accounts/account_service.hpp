@@ -33,6 +33,9 @@ class AccountService {
   void ResetPassword(const auth::Principal& actor, std::int64_t id, const std::string& new_password);
   void ChangeOwnPassword(const auth::Principal& actor, const std::string& current, const std::string& next);
   std::vector<User> ListAll() const;
+  // The enabled department accounts whose scope covers the caller's whole scope: the departments
+  // a street can summon (吹哨) or an event can go to, although they sit outside the caller's scope.
+  std::vector<User> DepartmentsServing(const auth::Principal& actor) const;
   bool HasAdmin() const;
 
  private:

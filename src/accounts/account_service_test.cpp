@@ -80,6 +80,20 @@ TEST_F(AccountServiceTest, OutOfScopeAccountsAreNotFoundAndNotListed) {
             ErrorCode::kNotFound);
 }
 
+TEST_F(AccountServiceTest, DepartmentsServingAStreetAreThoseWhoseScopeCoversIt) {
+  app_.CreateUser("housing", "department", {"610921000000"});    // the county's, covers the street
+  app_.CreateUser("elsewhere", "department", {"610902000000"});  // another county's
+  app_.CreateUser("narrow", "department", {"610921101000"});     // another street only
+  auto names = [&](const auth::Principal& who) {
+    std::vector<std::string> out;
+    for (const auto& user : accounts().DepartmentsServing(who)) out.push_back(user.username);
+    return out;
+  };
+  EXPECT_EQ(names(street_), std::vector<std::string>{"housing"});
+  EXPECT_EQ(names(county_), std::vector<std::string>{"housing"})
+      << "a street's department does not cover the county";
+}
+
 TEST_F(AccountServiceTest, DisablingEndsSessionsAndIsAudited) {
   const auto user = accounts().Create(&street_, Resident("resident1", "610921100001"));
   const auto token = app_.Login("resident1");

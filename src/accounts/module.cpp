@@ -29,6 +29,8 @@ ModuleManifest Manifest(AccountService& accounts, SessionService& sessions, cons
        {"session_expires_at", {{"type", "string"}, {"format", "date-time"}}}},
       {"id", "username", "display_name", "role", "scopes", "national", "permissions", "session_expires_at"});
   const std::vector<Role> managers = {Role::kAdmin, Role::kCounty, Role::kStreet, Role::kCommunity};
+  const std::vector<Role> staff = {Role::kAdmin,     Role::kCounty,     Role::kStreet,
+                                   Role::kCommunity, Role::kGridWorker, Role::kDepartment};
 
   return {
       .name = "accounts",
@@ -38,6 +40,8 @@ ModuleManifest Manifest(AccountService& accounts, SessionService& sessions, cons
           {
               {"users.read", managers, "See the accounts inside one's scope"},
               {"users.manage", managers, "Create accounts of narrower roles, disable them, reset passwords"},
+              {"departments.read", staff,
+               "See the department accounts serving one's area (to summon or route to)"},
           },
       .routes =
           {
@@ -96,6 +100,20 @@ ModuleManifest Manifest(AccountService& accounts, SessionService& sessions, cons
                                  {"q", "string", "Substring of username or display name"},
                                  {"limit", "integer", "Page size, 1-500 (default 50)"},
                                  {"offset", "integer", "Rows to skip"}}}},
+              {.method = Method::kGet,
+               .pattern = "/api/departments",
+               .permission = "departments.read",
+               .handler = [&accounts](auto& c) { return ListDepartments(accounts, c); },
+               .doc = {.summary = "Department accounts whose scope covers the caller's: whom a street can "
+                                  "summon (吹哨) or an event can go to",
+                       .tag = "users",
+                       .response_schema = object({{"items",
+                                                   {{"type", "array"},
+                                                    {"items", object({{"id", {{"type", "integer"}}},
+                                                                      {"username", string},
+                                                                      {"display_name", string}},
+                                                                     {"id", "username", "display_name"})}}}},
+                                                 {"items"})}},
               {.method = Method::kPost,
                .pattern = "/api/users",
                .permission = "users.manage",

@@ -60,3 +60,21 @@ test('a grid worker signs in on the phone layout, its icon font allowed by the p
   await screenshot(page, 'phone-worker-home')
   await page.context().close()
 })
+
+test('the console speaks English on request, and the server errors follow the language', async () => {
+  const page = await openPage(server)
+  await page.goto('/login')
+  assert.equal((await page.locator('button[type="submit"]').innerText()).trim(), '登录')
+  await page.getByRole('button', { name: 'English' }).click()
+  assert.equal((await page.locator('button[type="submit"]').innerText()).trim(), 'Sign in')
+  await page.locator('input[name="username"]').fill('community')
+  await page.locator('input[name="password"]').fill('not-the-password')
+  await page.locator('button[type="submit"]').click()
+  const alert = page.locator('.el-alert')
+  await alert.waitFor()
+  assert.doesNotMatch(await alert.innerText(), /[\u4e00-\u9fff]/, 'the message is the English one')
+  // The choice is remembered.
+  await page.reload()
+  assert.equal((await page.locator('button[type="submit"]').innerText()).trim(), 'Sign in')
+  await page.context().close()
+})

@@ -49,6 +49,7 @@ export const eventsApi = {
   children: (code: string) => api.get<Page<Region>>(`/api/regions/${code}/children`, { limit: 1000 }),
   searchRegions: (q: string) => api.get<{ items: Region[] }>('/api/regions', { q, limit: 30 }),
   users: (query: Query) => api.get<Page<UserAccount>>('/api/users', query),
+  departments: () => api.get<{ items: Pick<UserAccount, 'id' | 'username' | 'display_name'>[] }>('/api/departments'),
 }
 
 // Categories change rarely: one load per page visit is shared by the list and the event page.
