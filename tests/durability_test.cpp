@@ -5,6 +5,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <thread>
 
@@ -51,7 +52,16 @@ TEST(Durability, KillNineDuringABurstLosesNoAcknowledgedWrite) {
         }
       });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    // Kill once the burst has written enough to prove something (each account hashes a password
+    // with argon2id, so a loaded machine writes slowly), while the writers are still going.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline) {
+      {
+        std::lock_guard lock(mutex);
+        if (acknowledged.size() >= 12) break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
     server.Signal(SIGKILL);
     EXPECT_EQ(server.Wait(), 128 + SIGKILL);
     stop = true;
