@@ -68,7 +68,8 @@ ModuleManifest Manifest(RegionService& regions, GridService& grids, PairingServi
                .pattern = "/api/regions",
                .permission = "regions.read",
                .handler = [&regions](auto& c) { return SearchRegions(regions, c); },
-               .doc = {.summary = "Search nodes by name (Chinese substring) inside the caller's scope",
+               .doc = {.summary = "Search nodes by name (Chinese substring) inside the caller's scope; "
+                                  "without q or level, the roots of the caller's tree",
                        .tag = "regions",
                        .response_schema = page,
                        .query = {{"q", "string", "Part of the name, e.g. 兴隆"},

@@ -35,7 +35,7 @@ std::string ViewJson(const RegionView& view) {
   out.Key("ancestors").BeginArray();
   for (const auto& ancestor : view.ancestors) {
     out.BeginObject().Key("code").String(ancestor.code).Key("name").String(ancestor.name);
-    out.Key("level").Int(ancestor.level).EndObject();
+    out.Key("short_name").String(ancestor.short_name).Key("level").Int(ancestor.level).EndObject();
   }
   out.EndArray();
   out.Key("address").String(view.address);
@@ -118,10 +118,11 @@ nlohmann::json RegionViewSchema() {
   schema["properties"]["ancestors"] = {{"type", "array"},
                                        {"items",
                                         {{"type", "object"},
-                                         {"required", {"code", "name", "level"}},
+                                         {"required", {"code", "name", "short_name", "level"}},
                                          {"properties",
                                           {{"code", {{"type", "string"}}},
                                            {"name", {{"type", "string"}}},
+                                           {"short_name", {{"type", "string"}}},
                                            {"level", {{"type", "integer"}}}}}}}};
   schema["properties"]["address"] = {{"type", "string"}};
   schema["properties"]["child_count"] = {{"type", "integer"}};

@@ -102,12 +102,28 @@ RegionPage RegionService::Children(const auth::Principal& actor, const std::stri
 
 RegionPage RegionService::Search(const auth::Principal& actor, const std::string& text,
                                  std::optional<int> level, std::int64_t limit) const {
-  if (text.empty() || text.size() > 100) {
+  if (text.empty() && !level) return Roots(actor, limit);
+  if (text.size() > 100) {
     throw Error(ErrorCode::kInvalidQueryParameter, "Query parameter 'q' must have 1-100 bytes.",
                 "查询参数“q”长度须为 1-100 字节。", nlohmann::json::array({{{"parameter", "q"}}}));
   }
   return database_.Read(
       [&](db::Connection& c) { return RegionStore::Search(c, actor.scope.Prefixes(), text, level, limit); });
+}
+
+RegionPage RegionService::Roots(const auth::Principal& actor, std::int64_t limit) const {
+  return database_.Read([&](db::Connection& c) {
+    // Nationwide: the provinces. Otherwise the nodes of the scope itself, where a tree starts.
+    if (actor.scope.national()) return RegionStore::Search(c, {""}, "", 1, limit);
+    RegionPage page;
+    for (const auto& code : actor.scope.codes()) {
+      if (auto node = RegionStore::Find(c, code)) page.items.push_back(std::move(*node));
+    }
+    page.total = static_cast<std::int64_t>(page.items.size());
+    if (static_cast<std::int64_t>(page.items.size()) > limit)
+      page.items.resize(static_cast<std::size_t>(limit));
+    return page;
+  });
 }
 
 Region RegionService::BuildChild(db::Connection& c, const Region& parent, const NewRegion& request) const {

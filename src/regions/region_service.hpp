@@ -23,8 +23,11 @@ class RegionService {
   RegionView Get(const auth::Principal& actor, const std::string& code) const;
   RegionPage Children(const auth::Principal& actor, const std::string& code, std::int64_t limit,
                       std::int64_t offset) const;
+  // By part of the name; with neither text nor level, the roots of the caller's tree (Roots).
   RegionPage Search(const auth::Principal& actor, const std::string& text, std::optional<int> level,
                     std::int64_t limit) const;
+  // Where the caller's tree starts: the provinces nationwide, else the nodes of their scope.
+  RegionPage Roots(const auth::Principal& actor, std::int64_t limit) const;
   RegionView CreateChild(const auth::Principal& actor, const std::string& parent_code,
                          const NewRegion& request);
   RegionView Update(const auth::Principal& actor, const std::string& code, const RegionPatch& patch);

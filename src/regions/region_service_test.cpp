@@ -152,8 +152,17 @@ TEST_F(RegionServiceTest, SearchFindsChineseSubstringsInsideTheScope) {
   EXPECT_EQ(regions().Search(community_, "兴隆", 6, 10).total, 1);
   EXPECT_EQ(regions().Search(neighbour_, "兴隆", std::nullopt, 10).total, 0);
   EXPECT_EQ(regions().Search(admin_, "社区", std::nullopt, 10).total, 2);
-  EXPECT_EQ(testing::ErrorOf([&] { regions().Search(admin_, "", std::nullopt, 10); }),
+  EXPECT_EQ(testing::ErrorOf([&] { regions().Search(admin_, std::string(101, 'x'), std::nullopt, 10); }),
             ErrorCode::kInvalidQueryParameter);
+}
+
+TEST_F(RegionServiceTest, WithoutTextTheSearchGivesTheRootsOfTheCallersTree) {
+  const auto mine = regions().Search(community_, "", std::nullopt, 10);
+  ASSERT_EQ(mine.total, 1);
+  EXPECT_EQ(mine.items[0].code, "610921103002");
+  const auto provinces = regions().Search(admin_, "", std::nullopt, 10);
+  ASSERT_GE(provinces.total, 1);
+  for (const auto& province : provinces.items) EXPECT_EQ(province.level, 1) << province.code;
 }
 
 }  // namespace

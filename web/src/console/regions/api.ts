@@ -18,7 +18,7 @@ export interface Region {
 }
 
 export interface RegionView extends Region {
-  ancestors: { code: string; name: string; level: number }[]
+  ancestors: { code: string; name: string; short_name?: string; level: number }[]
   address: string
   child_count: number
 }

@@ -192,6 +192,12 @@ describe('the tree and the way to a node', () => {
     expect(breadcrumbs(dwelling, admin).filter((c) => c.link)).toHaveLength(8)
   })
 
+  it('names the crumbs by their short names where the tree has them', () => {
+    const official = { ...dwelling, ancestors: dwelling.ancestors.map((a) => (a.level === 5 ? { ...a, name: '兴隆佳苑社区居委会', short_name: '兴隆佳苑社区' } : a)) }
+    expect(breadcrumbs(official, community).map((c) => c.label)).toContain('兴隆佳苑社区')
+    expect(breadcrumbs(official, community).map((c) => c.label)).not.toContain('兴隆佳苑社区居委会')
+  })
+
   it('finds the way down from the first root on the path', () => {
     expect(pathFromRoots(dwelling, ['610921103002'])).toEqual([
       '610921103002',

@@ -265,7 +265,7 @@ export interface Crumb {
 // (the province … town above a community's staff) are plain text: they read as the address but
 // lead nowhere the tree on the left can show.
 export function breadcrumbs(view: RegionView, me: ScopeHolder | null): Crumb[] {
-  const steps = [...view.ancestors.map((a) => ({ code: a.code, label: a.name })), { code: view.code, label: view.short_name || view.name }]
+  const steps = [...view.ancestors.map((a) => ({ code: a.code, label: a.short_name || a.name })), { code: view.code, label: view.short_name || view.name }]
   return steps.map((step, i) => ({
     code: step.code,
     label: step.label,
