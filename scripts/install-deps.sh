@@ -12,6 +12,7 @@ packages=(
   libzip-dev libpugixml-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql chromium
+  fonts-noto-cjk # the pages speak Chinese: headless Chromium needs a CJK font to render them
 )
 # Node.js and npm: the machine's own when present (Debian 12's nodejs is too old for Vite).
 command -v npm >/dev/null || packages+=(npm)

@@ -44,21 +44,17 @@ describe('counts from list totals', () => {
 })
 
 describe('the trend', () => {
-  it('reads every page while the events are few', async () => {
-    get.mockImplementation((_path: string, query: { offset?: number } = {}) =>
-      Promise.resolve({
-        total: 250,
-        items: Array.from({ length: query.offset === 0 ? 200 : 50 }, () => ({ reported_at: '2026-12-01T00:00:00Z' })),
-      }),
+  it('counts each day by its report window, as the list its point opens', async () => {
+    get.mockImplementation((_path: string, query: { from?: string } = {}) =>
+      Promise.resolve({ items: [], total: query.from === new Date(2026, 11, 2).toISOString() ? 4 : 0 }),
     )
-    const times = await load.reportTimes('610921000000')
-    expect(times).toHaveLength(250)
+    expect(await load.dailyReports('610921103002', ['2026-12-01', '2026-12-02'])).toEqual([0, 4])
+    expect(get).toHaveBeenCalledWith('/api/events', {
+      region: '610921103002',
+      from: new Date(2026, 11, 2).toISOString(),
+      to: new Date(2026, 11, 3).toISOString(),
+      limit: 1,
+    })
     expect(get).toHaveBeenCalledTimes(2)
-  })
-
-  it('gives up above the cap rather than reading thousands of events', async () => {
-    get.mockResolvedValue({ total: load.TREND_EVENT_CAP + 1, items: [] })
-    expect(await load.reportTimes('')).toBeNull()
-    expect(get).toHaveBeenCalledTimes(1)
   })
 })

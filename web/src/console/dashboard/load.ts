@@ -2,7 +2,7 @@
 // the `total` of a list asked for one row, so each count equals what its drill-down list shows.
 import { api, type Page, type Query } from '@/shared/api'
 import type { CategoryNode, GroupType, KpiDimension, KpiReport, RegionNode } from './shaping'
-import { EVENT_STATES } from './shaping'
+import { dayWindow, EVENT_STATES } from './shaping'
 
 // Counts go out a few at a time so a county's dashboard does not queue dozens of requests at once.
 const MAX_IN_FLIGHT = 6
@@ -91,10 +91,15 @@ export function kpiReport(node: string, by: KpiDimension): Promise<KpiReport> {
   return limited(() => api.get<KpiReport>('/api/events/stats', { ...regionQuery(node), by }))
 }
 
-// The trend reads every event of the node (the list filters by neither report date nor sorts by it),
-// which stays cheap only while there are few; above this many the chart is not drawn.
-export const TREND_EVENT_CAP = 1000
-const TREND_PAGE = 200
+// The daily trend: one count per day, each the total of the list its point opens.
+export function dailyReports(node: string, days: string[]): Promise<number[]> {
+  return Promise.all(
+    days.map((day) => {
+      const window = dayWindow(day)
+      return window ? countOf('/api/events', { ...regionQuery(node), ...window }) : Promise.resolve(0)
+    }),
+  )
+}
 
 export interface EventSummary {
   id: number
@@ -114,19 +119,6 @@ export interface EventSummary {
   overdue?: boolean
 }
 
-export async function reportTimes(node: string): Promise<string[] | null> {
-  const first = await limited(() =>
-    api.get<Page<EventSummary>>('/api/events', { ...regionQuery(node), limit: TREND_PAGE, offset: 0 }),
-  )
-  if (first.total > TREND_EVENT_CAP) return null
-  const pages = [first]
-  const rest: Promise<Page<EventSummary>>[] = []
-  for (let offset = TREND_PAGE; offset < first.total; offset += TREND_PAGE) {
-    rest.push(limited(() => api.get<Page<EventSummary>>('/api/events', { ...regionQuery(node), limit: TREND_PAGE, offset })))
-  }
-  pages.push(...(await Promise.all(rest)))
-  return pages.flatMap((p) => p.items.map((e) => e.reported_at))
-}
 
 export function overduePage(node: string, limit: number, offset: number): Promise<Page<EventSummary>> {
   return api.get<Page<EventSummary>>('/api/events', { ...regionQuery(node), state: 'overdue', limit, offset })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  categoryBars, categoryClasses, dailyCounts, eventLink, eventsLink, formatMinutes, formatRate, householdsLink,
-  keyGroupStacks, kpiBars, kpiRowLink, overdueMinutes, ratePercent, registryLink, stateSlices,
+  categoryBars, categoryClasses, dayWindow, eventLink, eventsLink, formatMinutes, formatRate, householdsLink,
+  keyGroupStacks, kpiBars, kpiRowLink, lastDays, overdueMinutes, ratePercent, registryLink, stateSlices, trendDayLink,
   type CategoryNode, type GroupType, type KpiRow,
 } from './shaping'
 
@@ -65,14 +65,40 @@ describe('drill-down links', () => {
     expect(eventLink(42)).toEqual({ path: '/events/42' })
   })
 
-  it('opens community rows by region and no other dimension, which the events list cannot filter', () => {
-    expect(kpiRowLink('community', row({ key: '610921103002' }))).toEqual({
+  it('opens a KPI row as the events it counts: its community, grid, department or worker, in the window', () => {
+    const window = { from: '2026-11-03T16:00:00.000Z', to: '2026-12-03T16:00:00.000Z' }
+    const span = { from: window.from, to: window.to }
+    expect(kpiRowLink('community', row({ key: '610921103002' }), window)).toEqual({
       path: '/events',
-      query: { state: '', region: '610921103002' },
+      query: { state: '', region: '610921103002', ...span },
     })
-    expect(kpiRowLink('grid', row({ key: '2' }))).toBeNull()
-    expect(kpiRowLink('department', row({ key: '县住建局' }))).toBeNull()
-    expect(kpiRowLink('community', row({ key: '' }))).toBeNull()
+    expect(kpiRowLink('grid', row({ key: '2', name: '第1网格' }), window)).toEqual({
+      path: '/events',
+      query: { state: '', grid: '2', grid_name: '第1网格', ...span },
+    })
+    expect(kpiRowLink('department', row({ key: '县住建局', name: '县住建局' }))).toEqual({
+      path: '/events',
+      query: { state: '', department: '县住建局' },
+    })
+    expect(kpiRowLink('worker', row({ key: '9', name: '王海燕' }), window)).toEqual({
+      path: '/events',
+      query: { state: '', handler: '9', handler_name: '王海燕', ...span },
+    })
+    // Events nobody handles yet (or no grid holds) have no key and nothing to filter by.
+    expect(kpiRowLink('worker', row({ key: '' }), window)).toBeNull()
+  })
+
+  it('opens a trend point as the node’s events reported that local day', () => {
+    expect(dayWindow('2026-12-01')).toEqual({
+      from: new Date(2026, 11, 1).toISOString(),
+      to: new Date(2026, 11, 2).toISOString(),
+    })
+    expect(dayWindow('12-01')).toBeNull()
+    expect(trendDayLink('610921103002', '2026-12-31')).toEqual({
+      path: '/events',
+      query: { state: '', region: '610921103002', from: new Date(2026, 11, 31).toISOString(), to: new Date(2027, 0, 1).toISOString() },
+    })
+    expect(trendDayLink('', '2026-12-01')).toMatchObject({ query: { state: '', from: new Date(2026, 11, 1).toISOString() } })
   })
 })
 
@@ -107,16 +133,12 @@ describe('chart series', () => {
     expect(categoryBars(classes, { environment: 1 }, 'en').names).toEqual(['Environment'])
   })
 
-  it('buckets reports by local day over the last 30 days, zeros included', () => {
-    const today = new Date(2026, 11, 3, 15, 0)
-    const at = (d: number, h: number) => new Date(2026, 11, d, h, 30).toISOString()
-    const series = dailyCounts([at(3, 9), at(3, 1), at(1, 23), new Date(2026, 9, 1).toISOString(), 'not a time'], today)
-    expect(series.days).toHaveLength(30)
-    expect(series.days[29]).toBe('2026-12-03')
-    expect(series.days[0]).toBe('2026-11-04')
-    expect(series.values[29]).toBe(2)
-    expect(series.values[27]).toBe(1)
-    expect(series.values.reduce((a, b) => a + b, 0)).toBe(3)
+  it('lists the last 30 local days, oldest first, across a month end', () => {
+    const days = lastDays(new Date(2026, 11, 3, 15, 0))
+    expect(days).toHaveLength(30)
+    expect(days[29]).toBe('2026-12-03')
+    expect(days[0]).toBe('2026-11-04')
+    expect(new Set(days).size).toBe(30)
   })
 
   it('puts the busiest rows first and turns rates into percentages', () => {

@@ -128,6 +128,14 @@ export interface EventFilter {
   category?: string
   level?: string
   supervision?: string
+  // A KPI row's dimension and the report window its figures cover, [from, to).
+  grid?: string
+  grid_name?: string
+  handler?: string
+  handler_name?: string
+  department?: string
+  from?: string
+  to?: string
 }
 
 // The events list opens on open events when the address names no state, so a link always names
@@ -142,11 +150,27 @@ export function eventLink(id: number): RouteLocationRaw {
   return { path: `${EVENTS_PATH}/${id}` }
 }
 
-// The list a row of the KPI table opens. Only communities map onto a filter the events list has
-// (region); the API lists events by neither grid, department nor worker.
-export function kpiRowLink(by: KpiDimension, row: KpiRow): RouteLocationRaw | null {
-  if (by === 'community' && row.key) return eventsLink({ region: row.key })
-  return null
+// The list a row of the KPI table opens: the events its figures count, every state, reported in
+// the report's window, narrowed by the row's community, grid, department or handling worker.
+export function kpiRowLink(by: KpiDimension, row: KpiRow, window: { from?: string; to?: string } = {}): RouteLocationRaw | null {
+  if (!row.key) return null
+  const span = { from: window.from, to: window.to }
+  switch (by) {
+    case 'community':
+      return eventsLink({ region: row.key, ...span })
+    case 'grid':
+      return eventsLink({ grid: row.key, grid_name: row.name, ...span })
+    case 'department':
+      return eventsLink({ department: row.key, ...span })
+    case 'worker':
+      return eventsLink({ handler: row.key, handler_name: row.name, ...span })
+  }
+}
+
+// The events a point of the daily trend counts: those of the node reported on that local day.
+export function trendDayLink(region: string, day: string): RouteLocationRaw | null {
+  const window = dayWindow(day)
+  return window ? eventsLink({ region: region || undefined, ...window }) : null
 }
 
 export interface PieDatum {
@@ -192,22 +216,19 @@ export function dayKey(at: Date): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
 }
 
-// Events reported per day over the `days` days ending today (local time), zeros included.
-export function dailyCounts(reportedAt: string[], today: Date, days = 30): { days: string[]; values: number[] } {
+// The `days` local calendar days ending today, oldest first.
+export function lastDays(today: Date, days = 30): string[] {
   const keys: string[] = []
-  for (let i = days - 1; i >= 0; i--) {
-    const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() - i)
-    keys.push(dayKey(d))
-  }
-  const index = new Map(keys.map((k, i) => [k, i]))
-  const values = keys.map(() => 0)
-  for (const text of reportedAt) {
-    const at = new Date(text)
-    if (Number.isNaN(at.getTime())) continue
-    const i = index.get(dayKey(at))
-    if (i !== undefined) values[i]! += 1
-  }
-  return { days: keys, values }
+  for (let i = days - 1; i >= 0; i--) keys.push(dayKey(new Date(today.getFullYear(), today.getMonth(), today.getDate() - i)))
+  return keys
+}
+
+// A local day (YYYY-MM-DD) as the report window [from, to) the events list and API take.
+export function dayWindow(day: string): { from: string; to: string } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!match) return null
+  const [y, m, d] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])]
+  return { from: new Date(y, m, d).toISOString(), to: new Date(y, m, d + 1).toISOString() }
 }
 
 export interface KpiBars {

@@ -9,7 +9,8 @@ export const eventMessages: Messages = {
         scopeAll: '辖区全部', scopeMine: '我的待办', scopeUnassigned: '待认领',
         state: '状态', anyState: '全部状态', open: '未办结', category: '类别', anyCategory: '全部类别',
         level: '层级', anyLevel: '全部层级', supervision: '督办', anySupervision: '全部', overdue: '只看超时',
-        text: '编号、标题、描述、人员', textNote: '按关键字筛选时在按时限排序的前 {n} 件中查找',
+        text: '编号、标题、描述',
+        drill: { region: '区域：{v}', grid: '网格：{v}', handler: '承办人：{v}', department: '部门：{v}', window: '上报时间：{v}' },
         empty: '没有符合条件的事件', updated: '有事件更新，已刷新',
       },
       col: {
@@ -72,7 +73,8 @@ export const eventMessages: Messages = {
         scopeAll: 'All in my area', scopeMine: 'Held by me', scopeUnassigned: 'Unclaimed',
         state: 'State', anyState: 'Any state', open: 'Open', category: 'Category', anyCategory: 'Any category',
         level: 'Level', anyLevel: 'Any level', supervision: 'Supervision', anySupervision: 'Any', overdue: 'Overdue only',
-        text: 'Reference, title, description, people', textNote: 'Keyword search looks through the first {n} events by due time',
+        text: 'Reference, title, description',
+        drill: { region: 'Area: {v}', grid: 'Grid: {v}', handler: 'Handler: {v}', department: 'Department: {v}', window: 'Reported: {v}' },
         empty: 'No events match', updated: 'Events changed; list refreshed',
       },
       col: {

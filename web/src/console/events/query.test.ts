@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildQuery } from '@/shared/api'
-import { buildListQuery, emptyFilters, filtersFromRoute, filtersToRoute, matchesText, TEXT_WINDOW } from './query'
+import { buildListQuery, drillTags, emptyFilters, filtersFromRoute, filtersToRoute, shortTime } from './query'
 import { buildStepBody, emptyStepForm, parseIds } from './stepBody'
 import { categoryNames, categoryTree } from './categories'
 import type { Category } from './types'
@@ -18,19 +18,14 @@ describe('buildListQuery', () => {
   it('makes overdue the state', () => {
     expect(buildListQuery({ ...emptyFilters(), state: 'accepted', overdue: true }, 2, 20).state).toBe('overdue')
   })
-  it('with text, fetches one wide window to search locally', () => {
-    expect(buildListQuery({ ...emptyFilters(), text: ' 垃圾 ' }, 3, 20)).toMatchObject({ limit: TEXT_WINDOW, offset: 0 })
+  it('sends text for the server to search, paging as usual', () => {
+    expect(buildQuery(buildListQuery({ ...emptyFilters(), text: ' 垃圾 ' }, 3, 20))).toBe(
+      `?state=open&q=${encodeURIComponent('垃圾')}&limit=20&offset=40`,
+    )
   })
-})
-
-describe('matchesText', () => {
-  const e = { reference: '610921103002-20261203-0001', title: '楼下垃圾堆积', description: '3号楼东侧', reporter_name: '王海燕', owner_name: '', handler_name: '' }
-  it('finds by reference, title, description or people, ignoring case', () => {
-    expect(matchesText(e, '0001')).toBe(true)
-    expect(matchesText(e, '垃圾')).toBe(true)
-    expect(matchesText(e, '王海燕')).toBe(true)
-    expect(matchesText(e, '井盖')).toBe(false)
-    expect(matchesText(e, '  ')).toBe(true)
+  it('passes the drill-down filters under the API names', () => {
+    const f = { ...emptyFilters(), state: '', region: '610921103002', grid: '3', handler: '7', department: '县住建局', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' }
+    expect(buildListQuery(f, 1, 20)).toMatchObject({ region: '610921103002', grid: '3', handler: '7', department: '县住建局', from: f.from, to: f.to })
   })
 })
 
@@ -39,9 +34,35 @@ describe('filters in the URL', () => {
     const f = { ...emptyFilters(), scope: 'mine' as const, overdue: true, text: '垃圾' }
     const q = filtersToRoute(f, 2)
     expect(q).toEqual({ scope: 'mine', overdue: '1', text: '垃圾', page: '2' })
-    expect(filtersFromRoute(q)).toEqual({ filters: f, page: 2 })
+    expect(filtersFromRoute(q)).toEqual({ filters: f, page: 2, names: {} })
     expect(filtersToRoute(emptyFilters(), 1)).toEqual({})
-    expect(filtersFromRoute({ scope: 'bogus', page: '-1' })).toEqual({ filters: emptyFilters(), page: 1 })
+    expect(filtersFromRoute({ scope: 'bogus', page: '-1' })).toEqual({ filters: emptyFilters(), page: 1, names: {} })
+  })
+  it('read a dashboard link with its drill-down filters and the names of what the ids stand for', () => {
+    const link = { state: '', grid: '3', grid_name: '第1网格', handler_name: '王海燕', from: '2026-11-01', to: '2026-12-01' }
+    const { filters, names } = filtersFromRoute(link)
+    expect(filters).toMatchObject({ state: '', grid: '3', handler: '', from: '2026-11-01', to: '2026-12-01' })
+    // A name without its id is dropped; the name follows its id back into the URL.
+    expect(names).toEqual({ grid: '第1网格' })
+    expect(filtersToRoute(filters, 1, names)).toEqual({ state: '', grid: '3', grid_name: '第1网格', from: '2026-11-01', to: '2026-12-01' })
+  })
+})
+
+describe('drill-down tags', () => {
+  const label = (key: string, v: string) => `${key}=${v}`
+  it('show names where the link gave them and ids where it did not', () => {
+    const f = { ...emptyFilters(), region: '610921103002', grid: '3', handler: '7', department: '县住建局' }
+    expect(drillTags(f, { grid: '第1网格' }, label).map((t) => t.text)).toEqual([
+      'region=610921103002', 'grid=第1网格', 'handler=7', 'department=县住建局',
+    ])
+    expect(drillTags(emptyFilters(), {}, label)).toEqual([])
+  })
+  it('show a report window as one tag, its exclusive end as the day before', () => {
+    const day = (d: number) => new Date(2026, 11, d).toISOString()
+    expect(drillTags({ ...emptyFilters(), from: day(1), to: day(2) }, {}, label)).toEqual([{ key: 'window', text: 'window=2026-12-01' }])
+    expect(drillTags({ ...emptyFilters(), from: '2026-11-01', to: '2026-12-01' }, {}, label)[0]!.text).toBe('window=2026-11-01 – 2026-11-30')
+    expect(drillTags({ ...emptyFilters(), from: '2026-11-01' }, {}, label)[0]!.text).toBe('window=2026-11-01 – …')
+    expect(shortTime(new Date(2026, 11, 3, 9, 5).toISOString())).toBe('2026-12-03 09:05')
   })
 })
 

@@ -10,20 +10,28 @@ export interface ListFilters {
   level: string
   supervision: string
   overdue: boolean
-  text: string
+  text: string // reference, title or description, searched by the server
+  // What a figure elsewhere (the dashboard) narrows the list to: a region subtree, the handling
+  // worker's id, a grid's id, a department's name, and a report-time window [from, to).
+  region: string
+  handler: string
+  grid: string
+  department: string
+  from: string
+  to: string
 }
 
 export const emptyFilters = (): ListFilters => ({
   scope: 'all', state: 'open', category: '', level: '', supervision: '', overdue: false, text: '',
+  region: '', handler: '', grid: '', department: '', from: '', to: '',
 })
 
-// The API has no text search: with text, the list fetches the largest page it may and searches
-// it here (TEXT_WINDOW events by due time), paging locally.
-export const TEXT_WINDOW = 200
+// The filters that arrive by link and show as closable tags rather than as form controls.
+export const DRILL_KEYS = ['region', 'handler', 'grid', 'department', 'from', 'to'] as const
+export type DrillKey = (typeof DRILL_KEYS)[number]
 
 export function buildListQuery(filters: ListFilters, page: number, pageSize: number): Query {
-  const text = filters.text.trim()
-  const query: Query = {
+  return {
     // overdue is a state of its own to the API ("open and past due").
     state: filters.overdue ? 'overdue' : filters.state,
     category: filters.category,
@@ -31,30 +39,21 @@ export function buildListQuery(filters: ListFilters, page: number, pageSize: num
     supervision: filters.supervision,
     mine: filters.scope === 'mine' ? true : undefined,
     unassigned: filters.scope === 'unassigned' ? true : undefined,
-    limit: text ? TEXT_WINDOW : pageSize,
-    offset: text ? 0 : Math.max(0, (page - 1) * pageSize),
+    q: filters.text.trim(),
+    region: filters.region,
+    handler: filters.handler,
+    grid: filters.grid,
+    department: filters.department,
+    from: filters.from,
+    to: filters.to,
+    limit: pageSize,
+    offset: Math.max(0, (page - 1) * pageSize),
   }
-  return query
 }
 
-interface Searchable {
-  reference: string
-  title: string
-  description: string
-  reporter_name?: string
-  owner_name?: string
-  handler_name?: string
-}
-
-export function matchesText<T extends Searchable>(item: T, text: string): boolean {
-  const needle = text.trim().toLowerCase()
-  if (!needle) return true
-  return [item.reference, item.title, item.description, item.reporter_name, item.owner_name, item.handler_name]
-    .some((field) => (field ?? '').toLowerCase().includes(needle))
-}
-
-// The filters as the page URL keeps them, so a reload or a link opens the same list.
-export function filtersToRoute(filters: ListFilters, page: number): Record<string, string> {
+// The filters as the page URL keeps them, so a reload or a link opens the same list. Names a link
+// gives for what its ids stand for (grid_name, handler_name, region_name) ride along for the tags.
+export function filtersToRoute(filters: ListFilters, page: number, names: Record<string, string> = {}): Record<string, string> {
   const out: Record<string, string> = {}
   const defaults = emptyFilters()
   for (const key of Object.keys(filters) as (keyof ListFilters)[]) {
@@ -62,20 +61,77 @@ export function filtersToRoute(filters: ListFilters, page: number): Record<strin
     if (value === defaults[key]) continue
     out[key] = typeof value === 'boolean' ? (value ? '1' : '0') : String(value)
   }
+  for (const [key, name] of Object.entries(names)) {
+    if (name && out[key]) out[`${key}_name`] = name
+  }
   if (page > 1) out.page = String(page)
   return out
 }
 
-export function filtersFromRoute(query: Record<string, unknown>): { filters: ListFilters; page: number } {
+const TEXT_KEYS = ['state', 'category', 'level', 'supervision', 'text', ...DRILL_KEYS] as const
+
+export function filtersFromRoute(query: Record<string, unknown>): {
+  filters: ListFilters
+  page: number
+  names: Record<string, string>
+} {
   const filters = emptyFilters()
   const text = (key: string) => (typeof query[key] === 'string' ? (query[key] as string) : undefined)
   const scope = text('scope')
   if (scope === 'mine' || scope === 'unassigned' || scope === 'all') filters.scope = scope
-  for (const key of ['state', 'category', 'level', 'supervision', 'text'] as const) {
+  for (const key of TEXT_KEYS) {
     const value = text(key)
     if (value !== undefined) filters[key] = value
   }
   filters.overdue = text('overdue') === '1'
+  const names: Record<string, string> = {}
+  for (const key of ['region', 'handler', 'grid'] as const) {
+    const name = text(`${key}_name`)
+    if (name && filters[key]) names[key] = name
+  }
   const page = Number(text('page') ?? '1')
-  return { filters, page: Number.isInteger(page) && page > 0 ? page : 1 }
+  return { filters, page: Number.isInteger(page) && page > 0 ? page : 1, names }
+}
+
+// A time the URL carries (RFC 3339 or a date) as the local day or minute people read.
+export function shortTime(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
+  const at = new Date(value)
+  if (Number.isNaN(at.getTime())) return value
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
+  return at.getHours() === 0 && at.getMinutes() === 0 ? day : `${day} ${pad(at.getHours())}:${pad(at.getMinutes())}`
+}
+
+// The window's end is exclusive: an end at local midnight reads as the day before, inclusive.
+function lastDay(value: string): string | undefined {
+  if (!value) return undefined
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value)
+  if (Number.isNaN(at.getTime()) || at.getHours() !== 0 || at.getMinutes() !== 0 || at.getSeconds() !== 0) return undefined
+  return shortTime(new Date(at.getFullYear(), at.getMonth(), at.getDate() - 1).toISOString())
+}
+
+export interface DrillTag {
+  key: DrillKey | 'window'
+  text: string
+}
+
+// The tags above the list for the filters a link set: one per filter, the window as one tag.
+export function drillTags(
+  filters: ListFilters,
+  names: Record<string, string>,
+  label: (key: string, value: string) => string,
+): DrillTag[] {
+  const tags: DrillTag[] = []
+  for (const key of ['region', 'grid', 'handler', 'department'] as const) {
+    const value = filters[key]
+    if (value) tags.push({ key, text: label(key, names[key] || value) })
+  }
+  if (filters.from || filters.to) {
+    const from = shortTime(filters.from)
+    const to = lastDay(filters.to) ?? shortTime(filters.to)
+    const span = from && from === to ? from : `${from || '…'} – ${to || '…'}`
+    tags.push({ key: 'window', text: label('window', span) })
+  }
+  return tags
 }
