@@ -76,7 +76,8 @@ void EventService::Publish(const std::vector<Notice>& notices) {
   }
 }
 
-EventView EventService::Report(const auth::Principal& actor, const NewEvent& request) {
+EventView EventService::Report(const auth::Principal& actor, const NewEvent& request,
+                               const WithReport& with_report) {
   static const std::set<std::string, std::less<>> kSources = {"patrol", "resident", "call",
                                                               "visit",  "sensor",   "open311"};
   const auto title_length = Characters(request.title);
@@ -174,6 +175,7 @@ EventView EventService::Report(const auth::Principal& actor, const NewEvent& req
     audit.region_code = made.region_code;
     audit.detail = {{"reference", made.reference}, {"category", made.category_code}};
     audit_.Record(c, audit);
+    if (with_report) with_report(c, made);
     return made;
   });
   entry.event_id = event.id;

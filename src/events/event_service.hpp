@@ -70,7 +70,10 @@ class EventService {
   void LookUpAccountsWith(AccountLookup lookup) { accounts_ = std::move(lookup); }
   void CheckPermissionsWith(PermissionCheck check) { permissions_ = std::move(check); }
 
-  EventView Report(const auth::Principal& actor, const NewEvent& request);
+  // Writes a channel keeps beside the event (an Open311 request's media, a sensor's alarm) go in
+  // the event's own commit, so a report is either wholly there or not at all.
+  using WithReport = std::function<void(db::Connection&, const Event&)>;
+  EventView Report(const auth::Principal& actor, const NewEvent& request, const WithReport& with_report = {});
   EventView Get(const auth::Principal& actor, std::int64_t id) const;
   EventPage List(const auth::Principal& actor, const EventQuery& query) const;
   // Open events like this one nearby (same category, same compound or within about 200 m, the

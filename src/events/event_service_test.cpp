@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "core/errors/error.hpp"
 #include "core/time_format.hpp"
 #include "events/testing/event_test_base.hpp"
@@ -75,6 +77,22 @@ TEST_F(EventServiceTest, TheReportAnswerIsWhatWasStored) {
   EXPECT_EQ(reported.event.due_at, stored.event.due_at);
   EXPECT_EQ(reported.event.next_check_at, stored.event.next_check_at);
   EXPECT_EQ(reported.event.grid_id, stored.event.grid_id);
+}
+
+TEST_F(EventServiceTest, WhatAChannelKeepsBesideAReportCommitsWithItOrNotAtAll) {
+  const auto count = [&] { return events().List(community_, {.state = "", .limit = 200}).total; };
+  const NewEvent request{.category_code = "order.noise", .region_code = compound_, .title = "夜间施工噪音"};
+  std::int64_t seen_id = 0;
+  const auto kept =
+      events().Report(community_, request, [&](db::Connection&, const Event& made) { seen_id = made.id; });
+  EXPECT_EQ(seen_id, kept.event.id) << "the channel's write sees the event it goes with";
+  const auto before = count();
+  EXPECT_ANY_THROW(events().Report(community_, request, [](db::Connection&, const Event&) {
+    throw std::runtime_error("the channel's row could not be written");
+  }));
+  EXPECT_EQ(count(), before) << "a failed channel write takes the event with it";
+  EXPECT_EQ(Report(community_, "order.noise").event.reference, "610921103002-20260213-0002")
+      << "nor does it use up a reference number";
 }
 
 TEST_F(EventServiceTest, ACategoryEditedByAnAdminCountsForTheVeryNextReport) {

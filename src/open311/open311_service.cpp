@@ -433,10 +433,11 @@ SubmittedRequest Open311Service::Submit(const NewServiceRequest& request) {
                         (request.first_name.empty() || request.last_name.empty() ? "" : " ") +
                         request.last_name;
   event.reporter_name = reporter.empty() ? channel.display_name : reporter;
-  const auto view = events_.Report(channel, event);
   std::string media;
   for (const auto& url : request.media_urls) media += (media.empty() ? "" : "\n") + url;
-  database_.Write([&](db::Connection& c) { Open311Store::InsertRequest(c, view.event.id, key.id, media); });
+  const auto view = events_.Report(channel, event, [&](db::Connection& c, const events::Event& made) {
+    Open311Store::InsertRequest(c, made.id, key.id, media);
+  });
   return {view.event.reference, plan.notice};
 }
 
