@@ -114,6 +114,13 @@ class ScopeMatrixTest : public ::testing::Test {
                              .event;
       target.event_id = event.id;
       target.event_reference = event.reference;
+      // A department sees only the events it is given or summoned to: summon it to the one inside.
+      if (auth::Scope::Of({"610921000000"}).Contains(target.compound_code)) {
+        for (const auto& user : app_.app().accounts().ListAll()) {
+          if (user.username != "m-department") continue;
+          app_.app().events().Take(Console(), event.id, "summons", {.department_ids = {user.id}});
+        }
+      }
       AddRegistryRecords(target);
       app_.CreateUser(target.username + "-staff", "community", {target.scope});
       app_.CreateUser(target.username + "-department", "department", {target.scope});
@@ -135,7 +142,8 @@ class ScopeMatrixTest : public ::testing::Test {
 
   // A fresh event at the target's compound in the state a workflow step starts from, with the
   // caller as its handler, reporter or summoned department where the step needs one and the
-  // caller works there; otherwise the target's own staff play those parts.
+  // caller works there; otherwise the target's own staff play those parts. A department working
+  // there is summoned to the event first, as that is what makes an event its business.
   Call EventStepFor(const std::string& action, const Target& target, const auth::Principal& caller) {
     auto& events = app_.app().events();
     const bool works_there = caller.scope.Contains(target.compound_code);
@@ -148,6 +156,11 @@ class ScopeMatrixTest : public ::testing::Test {
                                            .region_code = target.compound_code,
                                            .title = target.compound + "夜间噪声"})
                         .event.id;
+    const bool department_there = works_there && caller.role == auth::Role::kDepartment;
+    const auto summon_caller = [&](std::int64_t event_id) {
+      if (department_there) step(Console(), event_id, "summons", {.department_ids = {caller.user_id}});
+    };
+    summon_caller(id);
     const auto path = "/api/events/" + std::to_string(id) + "/" + action;
     const auto call = [&](nlohmann::json body) { return Call{path, std::move(body)}; };
     if (action == "accept") return call(nlohmann::json::object());
@@ -160,6 +173,7 @@ class ScopeMatrixTest : public ::testing::Test {
                                                 .region_code = target.compound_code,
                                                 .title = target.compound + "噪声"})
                             .event.id;
+      summon_caller(into);
       return call({{"into", into}});
     }
     step(Console(), id, "accept");

@@ -50,9 +50,19 @@ EventService::EventService(db::Database& database, const Clock& clock, const aud
                 kMinute),
       notifier_(notifier) {}
 
-bool EventService::Visible(const auth::Principal& actor, const Event& event) const {
+bool EventService::Visible(db::Connection& c, const auth::Principal& actor, const Event& event) const {
   if (!IsStaff(actor)) return event.reporter_id && *event.reporter_id == actor.user_id;
-  return actor.scope.Contains(event.region_code);
+  if (!actor.scope.Contains(event.region_code)) return false;
+  if (actor.role != auth::Role::kDepartment) return true;
+  // The same rule as the department's work list (EventFilter::department_user_id).
+  const auto is_me = [&](const std::optional<std::int64_t>& id) { return id && *id == actor.user_id; };
+  if (event.department == NameOf(actor) || is_me(event.owner_id) || is_me(event.handler_id) ||
+      is_me(event.reporter_id)) {
+    return true;
+  }
+  const auto summons = EventStore::SummonsOf(c, event.id);
+  return std::any_of(summons.begin(), summons.end(),
+                     [&](const Summons& s) { return s.department_user_id == actor.user_id; });
 }
 
 Assignee EventService::Account(std::int64_t user_id, std::string_view field) const {
@@ -71,8 +81,15 @@ void EventService::Publish(const std::vector<Notice>& notices) {
     }
     const auto role = RoleOfLevel(notice.level);
     const auto region = notice.data.value("region_code", std::string());
-    notifier_.Publish([&](const auth::Principal& p) { return p.role == role && p.scope.Contains(region); },
-                      notice.event, notice.data);
+    // At department level only the department the event is given to hears of it.
+    const auto department =
+        role == auth::Role::kDepartment ? notice.data.value("department", std::string()) : "";
+    notifier_.Publish(
+        [&](const auth::Principal& p) {
+          return p.role == role && p.scope.Contains(region) &&
+                 (department.empty() || NameOf(p) == department);
+        },
+        notice.event, notice.data);
   }
 }
 
@@ -213,7 +230,7 @@ EventView EventService::Report(const auth::Principal& actor, const NewEvent& req
 EventView EventService::Get(const auth::Principal& actor, std::int64_t id) const {
   return database_.Read([&](db::Connection& c) {
     auto event = EventStore::Find(c, id);
-    if (!event || !Visible(actor, *event)) throw Error(ErrorCode::kNotFound);
+    if (!event || !Visible(c, actor, *event)) throw Error(ErrorCode::kNotFound);
     return EventView{*event,
                      EventStore::Timeline(c, id),
                      IsStaff(actor) ? EventStore::SummonsOf(c, id) : std::vector<Summons>{},
@@ -226,6 +243,10 @@ EventPage EventService::List(const auth::Principal& actor, const EventQuery& que
   EventFilter filter;
   filter.prefixes = regions::SearchPrefixes(actor.scope, query.region);
   if (!IsStaff(actor)) filter.reporter_id = actor.user_id;
+  if (actor.role == auth::Role::kDepartment) {
+    filter.department_user_id = actor.user_id;
+    filter.department_user_name = NameOf(actor);
+  }
   if (query.mine) filter.owner_id = actor.user_id;
   filter.unassigned = query.unassigned;
   filter.state = query.state;
@@ -248,7 +269,7 @@ std::vector<Event> EventService::Duplicates(const auth::Principal& actor, std::i
   if (!IsStaff(actor)) throw Error(ErrorCode::kNotFound);
   return database_.Read([&](db::Connection& c) {
     const auto event = EventStore::Find(c, id);
-    if (!event || !Visible(actor, *event)) throw Error(ErrorCode::kNotFound);
+    if (!event || !Visible(c, actor, *event)) throw Error(ErrorCode::kNotFound);
     return EventStore::Duplicates(c, {.prefixes = regions::SearchPrefixes(actor.scope, ""),
                                       .category_code = event->category_code,
                                       .compound_prefix = event->region_code.substr(

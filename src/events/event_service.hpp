@@ -103,7 +103,7 @@ class EventService {
     std::vector<Notice> notices;
   };
 
-  bool Visible(const auth::Principal& actor, const Event& event) const;
+  bool Visible(db::Connection& c, const auth::Principal& actor, const Event& event) const;
   Assignee Account(std::int64_t user_id, std::string_view field) const;
   void Publish(const std::vector<Notice>& notices);
 

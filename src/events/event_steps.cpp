@@ -48,7 +48,7 @@ EventView EventService::Take(const auth::Principal& actor, std::int64_t id, std:
   const auto calendar = calendar_.Current();
   auto outcome = database_.Write([&](db::Connection& c) {
     auto found = EventStore::Find(c, id);
-    if (!found || !Visible(actor, *found)) throw Error(ErrorCode::kNotFound);
+    if (!found || !Visible(c, actor, *found)) throw Error(ErrorCode::kNotFound);
     Event event = std::move(*found);
     if (!StartsFrom(*step, event.state)) WrongState(*step, event);
     if (input.version && *input.version != event.version) {
@@ -242,7 +242,7 @@ EventView EventService::Take(const auth::Principal& actor, std::int64_t id, std:
         ThrowMissing("into", "Name the event to merge into (into).", "请指明合并到的事件（into）。");
       }
       auto target = *input.into == event.id ? std::nullopt : EventStore::Find(c, *input.into);
-      if (!target || !Visible(actor, *target) || IsFinished(target->state)) {
+      if (!target || !Visible(c, actor, *target) || IsFinished(target->state)) {
         ThrowInvalid("into", "unknown_event", "Merge into another open event in your area.",
                      "须合并到您辖区内另一件未办结的事件。");
       }

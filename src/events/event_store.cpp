@@ -174,6 +174,12 @@ EventPage EventStore::Search(db::Connection& c, const EventFilter& f) {
   }
   if (f.reporter_id) add("reporter_id = " + params.Add(*f.reporter_id));
   if (f.owner_id) add("owner_id = " + params.Add(*f.owner_id));
+  if (f.department_user_id) {
+    const auto id = params.Add(*f.department_user_id);
+    add("(department = " + params.Add(f.department_user_name) + " OR owner_id = " + id +
+        " OR handler_id = " + id + " OR reporter_id = " + id +
+        " OR id IN (SELECT event_id FROM event_summons WHERE department_user_id = " + id + "))");
+  }
   if (f.unassigned) add("owner_id IS NULL");
   if (f.state == "open") {
     add("finished_at IS NULL");

@@ -13,6 +13,10 @@ struct EventFilter {
   std::vector<std::string> prefixes;  // code ranges of the caller's scope ({""}: all)
   std::optional<std::int64_t> reporter_id;
   std::optional<std::int64_t> owner_id;
+  // A department's account sees its own business only: events given to its department by name,
+  // held, handled or reported by it, or that it was summoned to (吹哨).
+  std::optional<std::int64_t> department_user_id;
+  std::string department_user_name;
   bool unassigned = false;
   std::string state;  // a state, "open" or "overdue"
   std::string category_prefix;

@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/errors/error.hpp"
+#include "events/stage_clock.hpp"
 #include "events/testing/event_test_base.hpp"
 #include "events/workflow.hpp"
 
@@ -317,6 +319,34 @@ TEST_F(EventWorkflowTest, DepartmentsSummonedCheckInAndSayWhatTheyWillDo) {
   Later(15);
   const auto late = Take(department_, id, "check-in", {.note = "到场", .summons_id = second.summons[1].id});
   EXPECT_EQ(late.timeline.back().detail["late"], true);
+}
+
+TEST_F(EventWorkflowTest, ADepartmentSeesOnlyTheEventsItIsGivenOrSummonedTo) {
+  const auto seen = [&](std::int64_t id) { return ErrorOf([&] { events().Get(department_, id); }); };
+  const auto listed = [&] {
+    std::vector<std::int64_t> ids;
+    for (const auto& e : events().List(department_, {.limit = 200}).items) ids.push_back(e.id);
+    return ids;
+  };
+  const auto others = Report(gridder_, "environment.exposed_garbage").event.id;
+  const auto given = Report(gridder_, "facilities.manhole").event.id;
+  EXPECT_EQ(seen(others), ErrorCode::kNotFound) << "the county is its area, not its business";
+  EXPECT_EQ(seen(given), ErrorCode::kNotFound);
+  EXPECT_TRUE(listed().empty());
+  EXPECT_EQ(ErrorOf([&] { Take(department_, given, "accept"); }), ErrorCode::kNotFound);
+
+  Take(street_, given, "escalate", {.note = "交部门处理", .department = NameOf(department_)});
+  EXPECT_FALSE(seen(given).has_value()) << "given to it by name";
+  Take(department_, given, "accept");
+  const auto summoned = Dispatched().event.id;
+  EXPECT_EQ(seen(summoned), ErrorCode::kNotFound);
+  Take(street_, summoned, "summons", {.note = "吹哨", .department_ids = {department_.user_id}});
+  EXPECT_FALSE(seen(summoned).has_value()) << "summoned to it";
+  auto ids = listed();
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{given, summoned}));
+  EXPECT_EQ(seen(others), ErrorCode::kNotFound);
+  EXPECT_EQ(events().List(street_, {.limit = 200}).total, 3) << "the street still sees all of them";
 }
 
 TEST_F(EventWorkflowTest, AStaleVersionChangesNothing) {

@@ -91,7 +91,8 @@ nlohmann::json Brief(const Event& e) {
           {"region_code", e.region_code},
           {"category_code", e.category_code},
           {"due_at", e.due_at ? nlohmann::json(FormatTimestamp(*e.due_at)) : nlohmann::json(nullptr)},
-          {"supervision", e.supervision}};
+          {"supervision", e.supervision},
+          {"department", e.department}};
 }
 
 std::string NameOf(const auth::Principal& actor) {
