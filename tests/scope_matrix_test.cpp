@@ -114,10 +114,13 @@ class ScopeMatrixTest : public ::testing::Test {
                              .event;
       target.event_id = event.id;
       target.event_reference = event.reference;
-      // A department sees only the events it is given or summoned to: summon it to the one inside.
-      if (auth::Scope::Of({"610921000000"}).Contains(target.compound_code)) {
+      // A department sees only the events it is given or summoned to: summon the department actor
+      // to the event of every target it serves.
+      for (const auto& actor : kActors) {
+        if (actor.role != "department" || !auth::Scope::Of(actor.scopes).Contains(target.compound_code))
+          continue;
         for (const auto& user : app_.app().accounts().ListAll()) {
-          if (user.username != "m-department") continue;
+          if (user.username != actor.username) continue;
           app_.app().events().Take(Console(), event.id, "summons", {.department_ids = {user.id}});
         }
       }
@@ -157,10 +160,13 @@ class ScopeMatrixTest : public ::testing::Test {
                                            .title = target.compound + "夜间噪声"})
                         .event.id;
     const bool department_there = works_there && caller.role == auth::Role::kDepartment;
-    const auto summon_caller = [&](std::int64_t event_id) {
-      if (department_there) step(Console(), event_id, "summons", {.department_ids = {caller.user_id}});
+    const auto summon_caller = [&](std::int64_t event_id) -> std::int64_t {
+      if (!department_there) return 0;
+      return events.Take(Console(), event_id, "summons", {.department_ids = {caller.user_id}})
+          .summons.back()
+          .id;
     };
-    summon_caller(id);
+    const auto summons_id = summon_caller(id);
     const auto path = "/api/events/" + std::to_string(id) + "/" + action;
     const auto call = [&](nlohmann::json body) { return Call{path, std::move(body)}; };
     if (action == "accept") return call(nlohmann::json::object());
@@ -192,14 +198,7 @@ class ScopeMatrixTest : public ::testing::Test {
     if (action == "return") return call({{"note", "不属于本网格"}});
     if (action == "extension") return call({{"note", "等配件"}, {"until", "2030-01-01T00:00:00+08:00"}});
     if (action == "summons") return call({{"note", "吹哨"}, {"department_ids", {target.department_id}}});
-    if (action == "check-in") {
-      std::int64_t summons_id = 0;
-      if (works_there && caller.role == auth::Role::kDepartment) {
-        summons_id =
-            events.Take(Console(), id, "summons", {.department_ids = {caller.user_id}}).summons.back().id;
-      }
-      return call({{"note", "已到场"}, {"summons_id", summons_id}});
-    }
+    if (action == "check-in") return call({{"note", "已到场"}, {"summons_id", summons_id}});
     step(handler, id, "start");
     if (action == "extension/approve" || action == "extension/deny") {
       step(handler, id, "extension", {.note = "等配件", .until = *ParseTimestamp("2030-01-01T00:00:00Z")});

@@ -53,16 +53,8 @@ EventService::EventService(db::Database& database, const Clock& clock, const aud
 bool EventService::Visible(db::Connection& c, const auth::Principal& actor, const Event& event) const {
   if (!IsStaff(actor)) return event.reporter_id && *event.reporter_id == actor.user_id;
   if (!actor.scope.Contains(event.region_code)) return false;
-  if (actor.role != auth::Role::kDepartment) return true;
-  // The same rule as the department's work list (EventFilter::department_user_id).
-  const auto is_me = [&](const std::optional<std::int64_t>& id) { return id && *id == actor.user_id; };
-  if (event.department == NameOf(actor) || is_me(event.owner_id) || is_me(event.handler_id) ||
-      is_me(event.reporter_id)) {
-    return true;
-  }
-  const auto summons = EventStore::SummonsOf(c, event.id);
-  return std::any_of(summons.begin(), summons.end(),
-                     [&](const Summons& s) { return s.department_user_id == actor.user_id; });
+  return actor.role != auth::Role::kDepartment ||
+         EventStore::IsDepartmentBusiness(c, event.id, actor.user_id, NameOf(actor));
 }
 
 Assignee EventService::Account(std::int64_t user_id, std::string_view field) const {

@@ -9,6 +9,14 @@ namespace shequ::events {
 namespace {
 
 // Someone searching for "100%" means the characters, not a LIKE wildcard.
+// A department's own business (EventFilter::department_user_id) as one condition on `events`.
+std::string DepartmentBusiness(db::SqlParams& params, std::int64_t user_id, const std::string& name) {
+  const auto id = params.Add(user_id);
+  return "(department = " + params.Add(name) + " OR owner_id = " + id + " OR handler_id = " + id +
+         " OR reporter_id = " + id +
+         " OR id IN (SELECT event_id FROM event_summons WHERE department_user_id = " + id + "))";
+}
+
 std::string EscapeLike(std::string_view text) {
   std::string out;
   for (const char ch : text) {
@@ -163,6 +171,14 @@ bool EventStore::UpdateAlerts(db::Connection& c, const Event& e) {
              .affected_rows == 1;
 }
 
+bool EventStore::IsDepartmentBusiness(db::Connection& c, std::int64_t event_id, std::int64_t user_id,
+                                      const std::string& name) {
+  db::SqlParams params;
+  const auto sql = "SELECT COUNT(*) FROM events WHERE id = " + params.Add(event_id) + " AND " +
+                   DepartmentBusiness(params, user_id, name);
+  return c.Execute(sql, params.values())[0].Int(0) > 0;
+}
+
 EventPage EventStore::Search(db::Connection& c, const EventFilter& f) {
   db::SqlParams params;
   std::string where;
@@ -174,12 +190,7 @@ EventPage EventStore::Search(db::Connection& c, const EventFilter& f) {
   }
   if (f.reporter_id) add("reporter_id = " + params.Add(*f.reporter_id));
   if (f.owner_id) add("owner_id = " + params.Add(*f.owner_id));
-  if (f.department_user_id) {
-    const auto id = params.Add(*f.department_user_id);
-    add("(department = " + params.Add(f.department_user_name) + " OR owner_id = " + id +
-        " OR handler_id = " + id + " OR reporter_id = " + id +
-        " OR id IN (SELECT event_id FROM event_summons WHERE department_user_id = " + id + "))");
-  }
+  if (f.department_user_id) add(DepartmentBusiness(params, *f.department_user_id, f.department_user_name));
   if (f.unassigned) add("owner_id IS NULL");
   if (f.state == "open") {
     add("finished_at IS NULL");

@@ -60,6 +60,9 @@ class EventStore {
   static std::int64_t NextSequence(db::Connection& c, const std::string& community, const std::string& day);
   static std::int64_t Insert(db::Connection& c, const Event& event);
   static std::optional<Event> Find(db::Connection& c, std::int64_t id);
+  // Whether the event is the department account's own business, by the rule its work list uses.
+  static bool IsDepartmentBusiness(db::Connection& c, std::int64_t event_id, std::int64_t user_id,
+                                   const std::string& name);
   // Writes every changed field and raises the version; false when `event.version` is no longer
   // the stored one (someone else moved it on).
   static bool Update(db::Connection& c, const Event& event);

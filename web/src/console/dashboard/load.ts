@@ -119,7 +119,6 @@ export interface EventSummary {
   overdue?: boolean
 }
 
-
 export function overduePage(node: string, limit: number, offset: number): Promise<Page<EventSummary>> {
   return api.get<Page<EventSummary>>('/api/events', { ...regionQuery(node), state: 'overdue', limit, offset })
 }

@@ -1,6 +1,7 @@
 // Pure helpers of the dashboard: API answers into chart series, rates into text, and clicks into
 // the filtered list each figure stands for. No requests here, so all of it is unit-tested.
 import type { RouteLocationRaw } from 'vue-router'
+import { localDay, startOfLocalDay } from '@/shared/localTime'
 
 // Where the drill-downs land. The registry and events lists read the same query names as the API
 // (region, status, group_type; region, state, category).
@@ -210,25 +211,18 @@ export function categoryBars(
   return { keys: rows.map((r) => r.key), names: rows.map((r) => r.name), values: rows.map((r) => r.value) }
 }
 
-// A local calendar day as YYYY-MM-DD.
-export function dayKey(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
-}
-
 // The `days` local calendar days ending today, oldest first.
 export function lastDays(today: Date, days = 30): string[] {
   const keys: string[] = []
-  for (let i = days - 1; i >= 0; i--) keys.push(dayKey(new Date(today.getFullYear(), today.getMonth(), today.getDate() - i)))
+  for (let i = days - 1; i >= 0; i--) keys.push(localDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - i)))
   return keys
 }
 
 // A local day (YYYY-MM-DD) as the report window [from, to) the events list and API take.
 export function dayWindow(day: string): { from: string; to: string } | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
-  if (!match) return null
-  const [y, m, d] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])]
-  return { from: new Date(y, m, d).toISOString(), to: new Date(y, m, d + 1).toISOString() }
+  const from = startOfLocalDay(day)
+  const to = startOfLocalDay(day, 1)
+  return from && to ? { from: from.toISOString(), to: to.toISOString() } : null
 }
 
 export interface KpiBars {

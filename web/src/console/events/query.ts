@@ -1,5 +1,6 @@
 // The work list's filters and the /api/events query they make.
 import type { Query } from '@/shared/api'
+import { isLocalMidnight, localDay, localMinute, startOfLocalDay } from '@/shared/localTime'
 
 export type Scope = 'all' | 'mine' | 'unassigned'
 
@@ -95,20 +96,15 @@ export function filtersFromRoute(query: Record<string, unknown>): {
 
 // A time the URL carries (RFC 3339 or a date) as the local day or minute people read.
 export function shortTime(value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
-  const at = new Date(value)
-  if (Number.isNaN(at.getTime())) return value
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
-  return at.getHours() === 0 && at.getMinutes() === 0 ? day : `${day} ${pad(at.getHours())}:${pad(at.getMinutes())}`
+  const at = startOfLocalDay(value) ?? new Date(value)
+  return Number.isNaN(at.getTime()) ? value : localMinute(at)
 }
 
 // The window's end is exclusive: an end at local midnight reads as the day before, inclusive.
 function lastDay(value: string): string | undefined {
-  if (!value) return undefined
-  const at = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value)
-  if (Number.isNaN(at.getTime()) || at.getHours() !== 0 || at.getMinutes() !== 0 || at.getSeconds() !== 0) return undefined
-  return shortTime(new Date(at.getFullYear(), at.getMonth(), at.getDate() - 1).toISOString())
+  const at = startOfLocalDay(value) ?? new Date(value)
+  if (!value || Number.isNaN(at.getTime()) || !isLocalMidnight(at)) return undefined
+  return localDay(new Date(at.getFullYear(), at.getMonth(), at.getDate() - 1))
 }
 
 export interface DrillTag {
